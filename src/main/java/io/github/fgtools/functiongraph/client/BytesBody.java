@@ -1,0 +1,44 @@
+package io.github.fgtools.functiongraph.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** A small body held in memory (JSON requests without code). */
+public final class BytesBody implements RequestBody {
+    private final byte[] bytes;
+    private final String contentType;
+
+    public BytesBody(byte[] bytes, String contentType) {
+        this.bytes = bytes.clone();
+        this.contentType = contentType;
+    }
+
+    public static BytesBody json(String json) {
+        return new BytesBody(json.getBytes(StandardCharsets.UTF_8), "application/json;charset=UTF-8");
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public String contentType() {
+        return contentType;
+    }
+
+    @Override
+    public long length() {
+        return bytes.length;
+    }
+
+    @Override
+    public String sha256Hex() {
+        return Digests.sha256Hex(bytes);
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.fgtools.functiongraph.client;
+
+import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The FunctionGraph v2 calls the plugin makes, below {@code /v2/{project_id}/fgs/functions}. */
+public final class FunctionGraphClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpTransport transport;
+    private final URI endpoint;
+    private final String projectId;
+
+    public FunctionGraphClient(HttpTransport transport, URI endpoint, String projectId) {
+        this.transport = transport;
+        this.endpoint = endpoint;
+        this.projectId = projectId;
+    }
+
+    private URI uri(String suffix) {
+        return URI.create(endpoint.toString() + "/v2/" + projectId + "/fgs/functions" + suffix);
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("X-Project-Id", projectId);
+        return h;
+    }
+
+    private ApiRequest request(String method, String suffix, RequestBody body, boolean idempotent) {
+        return new ApiRequest(ApiRequest.Service.FUNCTIONGRAPH, method, uri(suffix), headers(), body, idempotent);
+    }
+
+    private static ObjectNode json(ApiResponse response, ApiRequest request) throws FunctionGraphException {
+        if (response.body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(response.body);
+            if (node != null && node.isObject()) {
+                return (ObjectNode) node;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        String text = response.bodyText();
+        throw new FunctionGraphException("FunctionGraph answered " + request.describe() + " with " + response.status
+                + " but a body that is not a JSON object: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)
+                + " (a proxy in the way? check <endpoint>)", false, null);
+    }
+
+    /** ShowFunctionConfig; null when the function does not exist (404 FSS.1051). */
+    public ObjectNode showConfig(String urn) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/" + urn + "/config", null, true);
+        ApiResponse response = transport.send(request, null);
+        if (response.status == 404) {
+            ApiException e = transport.toException(request, response);
+            if (e.errorCode() == null || "FSS.1051".equals(e.errorCode())) {
+                return null;
+            }
+            throw e;
+        }
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
+        return json(response, request);
+    }
+
+    public ObjectNode showCode(String urn) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/" + urn + "/code", null, true);
+        return json(transport.call(request), request);
+    }
+
+    /**
+     * CreateFunction. When the connection drops after the body was sent, the function is looked up before anything
+     * is re-sent: if it exists now, that was our create.
+     */
+    public ObjectNode create(RequestBody body, String latestUrn) throws FunctionGraphException {
+        ApiRequest request = request("POST", "", body, false);
+        ApiResponse response = transport.call(request, () -> {
+            ObjectNode existing = showConfig(latestUrn);
+            return existing == null ? null : new ApiResponse(200, Collections.<String, String>emptyMap(),
+                    jsonBody(existing).bytes());
+        });
+        return json(response, request);
+    }
+
+    public ObjectNode updateCode(String urn, RequestBody body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + urn + "/code", body, true);
+        return json(transport.call(request), request);
+    }
+
+    public ObjectNode updateConfig(String urn, ObjectNode body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + urn + "/config", jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    /** CreateFunctionVersion; the caller handles FSS.1016 (nothing changed). */
+    public ObjectNode publishVersion(String unqualifiedUrn, ObjectNode body) throws FunctionGraphException {
+        ApiRequest request = request("POST", "/" + unqualifiedUrn + "/versions", jsonBody(body), false);
+        return json(transport.call(request), request);
+    }
+
+    /** ListFunctionVersions (first page, up to 400). */
+    public ObjectNode listVersions(String unqualifiedUrn) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/" + unqualifiedUrn + "/versions?maxitems=400", null, true);
+        return json(transport.call(request), request);
+    }
+
+    /** ShowVersionAlias; null when absent. */
+    public ObjectNode showAlias(String unqualifiedUrn, String alias) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/" + unqualifiedUrn + "/aliases/" + alias, null, true);
+        ApiResponse response = transport.send(request, null);
+        if (response.status == 404) {
+            return null;
+        }
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
+        return json(response, request);
+    }
+
+    public ObjectNode createAlias(String unqualifiedUrn, ObjectNode body) throws FunctionGraphException {
+        ApiRequest request = request("POST", "/" + unqualifiedUrn + "/aliases", jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    public ObjectNode updateAlias(String unqualifiedUrn, String alias, ObjectNode body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + unqualifiedUrn + "/aliases/" + alias, jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    /** DeleteFunction; false when there was nothing to delete. */
+    public boolean delete(String urn) throws FunctionGraphException {
+        ApiRequest request = request("DELETE", "/" + urn, null, true);
+        ApiResponse response = transport.send(request, null);
+        if (response.status == 404) {
+            return false;
+        }
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
+        return true;
+    }
+
+    /** Synchronous invocation, v1 response with the log tail. */
+    public Invocation invoke(String qualifiedUrn, byte[] payload) throws FunctionGraphException {
+        Map<String, String> h = headers();
+        h.put("X-CFF-Request-Version", "v1");
+        h.put("X-Cff-Log-Type", "tail");
+        ApiRequest request = new ApiRequest(ApiRequest.Service.FUNCTIONGRAPH, "POST",
+                uri("/" + qualifiedUrn + "/invocations"), h, new BytesBody(payload, "application/json;charset=UTF-8"),
+                false);
+        ApiResponse response = transport.call(request);
+        return new Invocation(json(response, request), response);
+    }
+
+    /** The answer of an invocation. */
+    public static final class Invocation {
+        public final ObjectNode body;
+        public final boolean functionError;
+        public final String requestId;
+
+        Invocation(ObjectNode body, ApiResponse response) {
+            this.body = body;
+            String isErr = response.header("X-Is-Func-Err");
+            JsonNode status = body.get("status");
+            this.functionError = "true".equalsIgnoreCase(isErr) || (status != null && status.asInt(0) != 0);
+            String id = response.header("X-Cff-Request-Id");
+            this.requestId = id != null ? id : body.path("request_id").asText(null);
+        }
+    }
+
+    static BytesBody jsonBody(ObjectNode body) throws FunctionGraphException {
+        try {
+            return BytesBody.json(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new FunctionGraphException("cannot write JSON: " + e.getMessage(), false, e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.fgtools.functiongraph.client;
+
+import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** OBS PutObject and HeadObject for the code package, path-style or virtual-hosted. */
+public final class ObsClient {
+    private final HttpTransport transport;
+    private final URI endpoint;
+    private final boolean pathStyle;
+
+    public ObsClient(HttpTransport transport, URI endpoint, boolean pathStyle) {
+        this.transport = transport;
+        this.endpoint = endpoint;
+        this.pathStyle = pathStyle;
+    }
+
+    /** The URL the request goes to. */
+    public URI objectUri(String bucket, String key) {
+        String path = "/" + ObsSigner.encodeObjectKey(key);
+        if (pathStyle) {
+            return URI.create(endpoint + "/" + bucket + path);
+        }
+        String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
+        return URI.create(endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost() + port + path);
+    }
+
+    /** The {@code code_url} FunctionGraph takes: {@code https://<bucket>.obs.<region>.myhuaweicloud.com/<key>}. */
+    public static String codeUrl(String bucket, String region, String key) {
+        return "https://" + bucket + ".obs." + region + ".myhuaweicloud.com/" + ObsSigner.encodeObjectKey(key);
+    }
+
+    /** True when the object is there with this size and MD5 (its ETag), so the upload can be skipped. */
+    public boolean exists(String bucket, String key, long size, String md5Base64) throws FunctionGraphException {
+        ApiRequest request = new ApiRequest(ApiRequest.Service.OBS, "HEAD", objectUri(bucket, key),
+                Collections.<String, String>emptyMap(), null, true, bucket, key);
+        ApiResponse response = transport.send(request, null);
+        if (response.status == 404) {
+            return false;
+        }
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
+        String length = response.header("Content-Length");
+        String etag = response.header("ETag");
+        String md5Hex = Digests.hex(Base64.getDecoder().decode(md5Base64));
+        return length != null && Long.parseLong(length.trim()) == size && etag != null
+                && etag.replace("\"", "").trim().toLowerCase(Locale.ROOT).equals(md5Hex);
+    }
+
+    public void put(String bucket, String key, Path file, String contentType, String sha256Hex, String md5Base64)
+            throws FunctionGraphException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-MD5", md5Base64);
+        FileBody body;
+        try {
+            body = new FileBody(file, contentType, sha256Hex);
+        } catch (IOException e) {
+            throw new FunctionGraphException("cannot read " + file + ": " + e.getMessage(), false, e);
+        }
+        ApiRequest request = new ApiRequest(ApiRequest.Service.OBS, "PUT", objectUri(bucket, key), headers, body, true,
+                bucket, key);
+        transport.call(request);
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.fgtools.functiongraph.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Everything {@code deploy} needs, validated once: the function, the package inputs, where to send it and what to do.
+ * Immutable; {@link Builder#build()} gathers every problem and throws once.
+ */
+public final class DeployConfig {
+    private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+    private static final Pattern ALIAS = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]{0,62}$");
+    private static final Pattern VERSION_DESCRIPTION_MAX = Pattern.compile("(?s).{0,512}");
+
+    public final FunctionSpec function;
+    public final CloudSettings cloud;
+    /** The function jar: the project's main artifact, or {@code <artifactFile>}. */
+    public final Path artifactFile;
+    public final List<Path> dependencyJars;
+    public final boolean includeDependencies;
+    public final Path codeDirectory;
+    public final long outputTimestampMillis;
+    /** Set explicitly by the user, or null to derive. */
+    public final String codeType;
+    public final Path outputDirectory;
+    public final String obsBucket;
+    public final String obsObjectKey;
+    public final boolean dryRun;
+    public final boolean updateExisting;
+    public final boolean publishVersion;
+    public final String versionDescription;
+    public final String alias;
+    public final Integer canaryWeight;
+    public final List<String> warnings;
+
+    private DeployConfig(Builder b, CloudSettings cloud, List<String> warnings) {
+        this.function = b.function;
+        this.cloud = cloud;
+        this.artifactFile = b.artifactFile;
+        this.dependencyJars = Collections.unmodifiableList(new ArrayList<>(b.dependencyJars));
+        this.includeDependencies = b.includeDependencies;
+        this.codeDirectory = b.codeDirectory;
+        this.outputTimestampMillis = b.outputTimestampMillis;
+        this.codeType = b.codeType;
+        this.outputDirectory = b.outputDirectory;
+        this.obsBucket = b.obsBucket;
+        this.obsObjectKey = b.obsObjectKey;
+        this.dryRun = b.dryRun;
+        this.updateExisting = b.updateExisting;
+        this.publishVersion = b.publishVersion || b.alias != null;
+        this.versionDescription = b.versionDescription;
+        this.alias = b.alias;
+        this.canaryWeight = b.canaryWeight;
+        this.warnings = Collections.unmodifiableList(warnings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The code type to send: explicit, else obs with a bucket, else jar for the artifact alone, else zip. */
+    public String effectiveCodeType() {
+        if (codeType != null) {
+            return codeType;
+        }
+        if (obsBucket != null) {
+            return "obs";
+        }
+        return packageIsJarAlone() ? "jar" : "zip";
+    }
+
+    /** True when the package is the function jar alone (no dependencies to add, no code directory). */
+    public boolean packageIsJarAlone() {
+        return codeDirectory == null && (!includeDependencies || dependencyJars.isEmpty());
+    }
+
+    public static final class Builder {
+        private FunctionSpec function;
+        private CloudSettings.Builder cloud = CloudSettings.builder();
+        private Path artifactFile;
+        private List<Path> dependencyJars = new ArrayList<>();
+        private boolean includeDependencies = true;
+        private Path codeDirectory;
+        private long outputTimestampMillis;
+        private String codeType;
+        private Path outputDirectory;
+        private String obsBucket;
+        private String obsObjectKey;
+        private boolean dryRun;
+        private boolean updateExisting = true;
+        private boolean publishVersion;
+        private String versionDescription;
+        private String alias;
+        private Integer canaryWeight;
+        private final Problems problems = new Problems();
+
+        private static String blankToNull(String s) {
+            return s == null || s.trim().isEmpty() ? null : s.trim();
+        }
+
+        public Builder function(FunctionSpec v) { function = v; return this; }
+        public Builder cloud(CloudSettings.Builder v) { cloud = v; return this; }
+        public Builder artifactFile(Path v) { artifactFile = v; return this; }
+        public Builder dependencyJars(List<Path> v) { dependencyJars = v == null ? new ArrayList<>() : v; return this; }
+        public Builder includeDependencies(boolean v) { includeDependencies = v; return this; }
+        public Builder codeDirectory(Path v) { codeDirectory = v; return this; }
+        public Builder outputTimestampMillis(long v) { outputTimestampMillis = v; return this; }
+        public Builder codeType(String v) { codeType = blankToNull(v); return this; }
+        public Builder outputDirectory(Path v) { outputDirectory = v; return this; }
+        public Builder obsBucket(String v) { obsBucket = blankToNull(v); return this; }
+        public Builder obsObjectKey(String v) { obsObjectKey = blankToNull(v); return this; }
+        public Builder dryRun(boolean v) { dryRun = v; return this; }
+        public Builder updateExisting(boolean v) { updateExisting = v; return this; }
+        public Builder publishVersion(boolean v) { publishVersion = v; return this; }
+        public Builder versionDescription(String v) { versionDescription = blankToNull(v); return this; }
+        public Builder alias(String v) { alias = blankToNull(v); return this; }
+        public Builder canaryWeight(Integer v) { canaryWeight = v; return this; }
+
+        /** Lets the caller add problems it found itself (e.g. a bad outputTimestamp) to the one report. */
+        public Problems problems() {
+            return problems;
+        }
+
+        public DeployConfig build() throws InvalidConfigurationException {
+            if (function == null) {
+                function = FunctionSpec.builder().build();
+            }
+            function.validate(problems);
+            CloudSettings settings = cloud.build(problems);
+            boolean customImage = FunctionRules.isCustomImage(function.runtime);
+            if (codeType != null && !FunctionRules.CODE_TYPES.contains(codeType)) {
+                problems.add(Parameters.CODE_TYPE, codeType, "one of " + FunctionRules.CODE_TYPES
+                        + ", or leave it unset to derive it");
+            } else if (codeType != null) {
+                if (codeType.equals("obs") && obsBucket == null) {
+                    problems.add(Parameters.CODE_TYPE, codeType, "needs <obsBucket> (functiongraph.obsBucket)");
+                }
+                if (codeType.equals("inline")) {
+                    problems.add(Parameters.CODE_TYPE, codeType, "'inline' is the console's editor; use zip, jar or obs");
+                }
+                if (obsBucket != null && !codeType.equals("obs")) {
+                    problems.add(Parameters.CODE_TYPE, codeType, "must be 'obs' (or unset) when <obsBucket> is set");
+                }
+                if (codeType.equals("jar") && codeDirectory != null) {
+                    problems.add(Parameters.CODE_TYPE, codeType, "'jar' does not go with <codeDirectory>: use zip");
+                }
+                if (codeType.equals("jar") && codeDirectory == null && includeDependencies && !dependencyJars.isEmpty()) {
+                    problems.add(Parameters.CODE_TYPE, codeType, "'jar' sends the artifact alone, but there are "
+                            + dependencyJars.size() + " runtime dependencies: set <includeDependencies>false</includeDependencies>"
+                            + " (e.g. for a shaded jar) or use zip");
+                }
+            }
+            if (codeDirectory != null) {
+                if (!Files.isDirectory(codeDirectory)) {
+                    problems.add(Parameters.CODE_DIRECTORY, codeDirectory.toString(), "an existing folder to zip");
+                }
+            } else if (!customImage || codeType != null) {
+                if (artifactFile == null || !Files.isRegularFile(artifactFile)) {
+                    problems.add(Parameters.ARTIFACT_FILE, artifactFile == null ? null : artifactFile.toString(),
+                            "the jar to deploy does not exist: run `mvn package functiongraph:deploy` (the package "
+                                    + "phase builds it), or set <artifactFile>");
+                }
+            }
+            if (obsBucket != null && !BUCKET.matcher(obsBucket).matches()) {
+                problems.add(Parameters.OBS_BUCKET, obsBucket, "an OBS bucket name: 3–63 lowercase letters, digits, '.' or '-'");
+            }
+            if (obsObjectKey != null && (obsObjectKey.startsWith("/") || obsObjectKey.length() > 1024)) {
+                problems.add(Parameters.OBS_OBJECT_KEY, obsObjectKey, "an object key without a leading '/', at most 1024 characters");
+            }
+            if (obsObjectKey != null && obsBucket == null) {
+                problems.add(Parameters.OBS_OBJECT_KEY, obsObjectKey, "needs <obsBucket> (functiongraph.obsBucket)");
+            }
+            if (alias != null && (!ALIAS.matcher(alias).matches() || alias.equals("latest"))) {
+                problems.add(Parameters.ALIAS, alias, "a letter, then up to 62 letters, digits, '_' or '-' (not 'latest')");
+            }
+            if (canaryWeight != null) {
+                if (canaryWeight < 1 || canaryWeight > 99) {
+                    problems.add(Parameters.CANARY_WEIGHT, canaryWeight, "between 1 and 99 (percent to the new version)");
+                }
+                if (alias == null) {
+                    problems.add(Parameters.CANARY_WEIGHT, canaryWeight, "needs <alias> (functiongraph.alias): the weight splits an alias");
+                }
+            }
+            if (versionDescription != null && !VERSION_DESCRIPTION_MAX.matcher(versionDescription).matches()) {
+                problems.add(Parameters.VERSION_DESCRIPTION, versionDescription.length() + " characters", "at most 512 characters");
+            }
+            if (outputDirectory == null) {
+                problems.add("the output directory (target/functiongraph) is not set");
+            }
+            problems.throwIfAny("Invalid functiongraph:deploy configuration");
+            return new DeployConfig(this, settings, new ArrayList<>(problems.warnings()));
+        }
+    }
+}

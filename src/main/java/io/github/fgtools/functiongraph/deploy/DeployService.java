@@ -1,0 +1,322 @@
+package io.github.fgtools.functiongraph.deploy;
+
+import io.github.fgtools.functiongraph.client.ApiException;
+import io.github.fgtools.functiongraph.client.Credentials;
+import io.github.fgtools.functiongraph.client.FunctionGraphClient;
+import io.github.fgtools.functiongraph.client.FunctionUrn;
+import io.github.fgtools.functiongraph.client.HttpTransport;
+import io.github.fgtools.functiongraph.client.IamClient;
+import io.github.fgtools.functiongraph.client.InlineCodeBody;
+import io.github.fgtools.functiongraph.client.ObsClient;
+import io.github.fgtools.functiongraph.client.BytesBody;
+import io.github.fgtools.functiongraph.client.RequestBody;
+import io.github.fgtools.functiongraph.packaging.CodePackage;
+import io.github.fgtools.functiongraph.packaging.CodePackager;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Packages, then creates the function or updates code and configuration of an existing one, then optionally publishes
+ * a version and points an alias at it. Knows nothing of Maven.
+ */
+public final class DeployService {
+    public static final long INLINE_LIMIT = 50L * 1024 * 1024;
+    public static final long OBS_LIMIT = 300L * 1024 * 1024;
+
+    /** Supplies credentials when (and only when) a call is about to be made. */
+    public interface CredentialsSupplier {
+        Credentials get() throws FunctionGraphException;
+    }
+
+    private final DeployListener listener;
+    private final CodePackager packager = new CodePackager();
+
+    public DeployService(DeployListener listener) {
+        this.listener = listener;
+    }
+
+    public DeployResult deploy(DeployConfig config, CredentialsSupplier credentials) throws FunctionGraphException {
+        for (String warning : config.warnings) {
+            listener.warn(warning);
+        }
+        FunctionSpec f = config.function;
+        CodePackage pkg = pack(config);
+        String codeType = config.effectiveCodeType();
+        checkSize(config, pkg, codeType);
+        String objectKey = "obs".equals(codeType) ? objectKey(config, pkg) : null;
+        String codeUrl = objectKey == null ? null : ObsClient.codeUrl(config.obsBucket, config.cloud.region, objectKey);
+
+        if (config.dryRun) {
+            return dryRun(config, pkg, codeType, codeUrl);
+        }
+        if (config.cloud.offline) {
+            throw new FunctionGraphException("Maven is offline (-o): functiongraph:deploy needs the network to reach "
+                    + config.cloud.endpoint + ". The package is built at " + pkg.file() + ". Run without -o, or "
+                    + "with -Dfunctiongraph.dryRun to see the requests without sending them.");
+        }
+        warnInsecure(config);
+        Credentials creds = credentials.get();
+        listener.debug("Credentials: " + creds);
+        List<String> changes = new ArrayList<>();
+        try (HttpTransport transport = new HttpTransport(creds, config.cloud.retries, config.cloud.connectTimeoutSeconds,
+                config.cloud.readTimeoutSeconds, config.cloud.proxy, listener)) {
+            try {
+                String projectId = config.cloud.projectId;
+                if (projectId == null) {
+                    listener.step("Looking up the project id of region " + config.cloud.region + " in IAM");
+                    projectId = new IamClient(transport, config.cloud.iamEndpoint).projectIdOf(config.cloud.region);
+                }
+                FunctionUrn urn = new FunctionUrn(config.cloud.region, projectId, f.functionPackage, f.functionName);
+                FunctionGraphClient fg = new FunctionGraphClient(transport, config.cloud.endpoint, projectId);
+                ObsClient obs = new ObsClient(transport, config.cloud.obsEndpoint, config.cloud.obsPathStyle());
+
+                ObjectNode current = fg.showConfig(urn.latest());
+                String action;
+                if (current == null) {
+                    uploadToObs(config, obs, pkg, objectKey, changes);
+                    listener.step("Creating function " + f.functionName + " (" + f.runtime + ", " + f.memorySize
+                            + " MB, code " + codeType + ", " + mb(pkg.size()) + ")");
+                    ObjectNode body = RequestBodies.create(f, codeType, pkg.fileName(), codeUrl);
+                    fg.create(requestBody(body, pkg), urn.latest());
+                    changes.add("function created");
+                    action = "created";
+                } else if (!config.updateExisting) {
+                    throw new FunctionGraphException("Function " + urn.latest() + " exists and <updateExisting> "
+                            + "(functiongraph.updateExisting) is false: nothing was changed. Set it to true to "
+                            + "update the function, or choose another <functionName>.");
+                } else {
+                    String digest = current.path("digest").asText("");
+                    if (digest.equalsIgnoreCase(pkg.sha512Hex())) {
+                        listener.step("Code unchanged (digest " + shortDigest(digest) + "), not uploaded");
+                    } else {
+                        uploadToObs(config, obs, pkg, objectKey, changes);
+                        listener.step("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size())
+                                + ")");
+                        fg.updateCode(urn.latest(), requestBody(RequestBodies.updateCode(f, codeType, pkg.fileName(),
+                                codeUrl), pkg));
+                        changes.add("code updated");
+                    }
+                    List<String> differences = RequestBodies.differences(current, f);
+                    if (differences.isEmpty()) {
+                        listener.step("Configuration unchanged");
+                    } else {
+                        listener.step("Updating configuration of " + f.functionName + " (" + String.join(", ",
+                                differences) + ")");
+                        fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(current, f));
+                        changes.add("configuration updated");
+                    }
+                    action = changes.isEmpty() ? "unchanged" : "updated";
+                }
+                String version = "latest";
+                if (config.publishVersion) {
+                    version = new Releases(fg, listener).publish(urn, config, changes);
+                    if (config.alias != null) {
+                        new Releases(fg, listener).pointAlias(urn, config.alias, version, config.canaryWeight, changes);
+                    }
+                }
+                DeployResult result = new DeployResult(action, urn.latest(), version, config.alias, codeType,
+                        pkg.size(), pkg.sha512Hex(), changes, consoleUrl(config.cloud.region, f));
+                writeResult(config, result);
+                summary(result, f);
+                return result;
+            } catch (FunctionGraphException e) {
+                throw partial(config, pkg, codeType, changes, e);
+            }
+        } catch (IOException e) {
+            throw new FunctionGraphException("HTTP client failure: " + e.getMessage(), false, e);
+        }
+    }
+
+    private FunctionGraphException partial(DeployConfig config, CodePackage pkg, String codeType, List<String> changes,
+            FunctionGraphException e) {
+        String done = changes.isEmpty() ? "nothing was changed in the cloud" : "already changed in the cloud: "
+                + String.join(", ", changes) + "; nothing after that";
+        try {
+            writeResult(config, new DeployResult("failed", null, null, config.alias, codeType, pkg.size(),
+                    pkg.sha512Hex(), changes, null));
+        } catch (FunctionGraphException ignored) {
+            // the original error matters more
+        }
+        return new FunctionGraphException(e.getMessage() + System.lineSeparator() + "Deploy failed: " + done + ".",
+                e.isUserError(), e);
+    }
+
+    private void uploadToObs(DeployConfig config, ObsClient obs, CodePackage pkg, String key, List<String> changes)
+            throws FunctionGraphException {
+        if (key == null) {
+            return;
+        }
+        if (obs.exists(config.obsBucket, key, pkg.size(), pkg.md5Base64())) {
+            listener.step("Package already in OBS as " + config.obsBucket + "/" + key + " (same size and MD5), "
+                    + "not uploaded again");
+            return;
+        }
+        listener.step("Uploading " + mb(pkg.size()) + " to OBS bucket " + config.obsBucket + " as " + key);
+        obs.put(config.obsBucket, key, pkg.file(), contentType(pkg), pkg.sha256Hex(), pkg.md5Base64());
+        changes.add("package uploaded to OBS (" + config.obsBucket + "/" + key + ")");
+    }
+
+    private static String contentType(CodePackage pkg) {
+        return "jar".equals(pkg.type()) ? "application/java-archive" : "application/zip";
+    }
+
+    private static RequestBody requestBody(ObjectNode body, CodePackage pkg) throws FunctionGraphException {
+        try {
+            String json = RequestBodies.write(body);
+            if (json.contains(InlineCodeBody.PLACEHOLDER)) {
+                return InlineCodeBody.of(json, pkg.file());
+            }
+            return BytesBody.json(json);
+        } catch (IOException e) {
+            throw new FunctionGraphException("cannot read the package " + pkg.file() + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    private CodePackage pack(DeployConfig config) throws FunctionGraphException {
+        String name = config.function.functionName;
+        try {
+            Files.createDirectories(config.outputDirectory);
+            CodePackage pkg;
+            if (config.codeDirectory != null) {
+                listener.step("Packaging " + config.codeDirectory + " as " + name + ".zip");
+                pkg = packager.zipDirectory(config.codeDirectory, config.outputDirectory.resolve(name + ".zip"),
+                        config.outputTimestampMillis);
+            } else if (config.packageIsJarAlone() && !"zip".equals(config.codeType)) {
+                listener.step("Packaging " + config.artifactFile.getFileName() + " as " + name + ".jar");
+                pkg = packager.copyJar(config.artifactFile, config.outputDirectory.resolve(name + ".jar"));
+            } else {
+                List<Path> deps = config.includeDependencies ? config.dependencyJars : new ArrayList<>();
+                listener.step("Packaging " + config.artifactFile.getFileName() + " and " + deps.size()
+                        + (deps.size() == 1 ? " runtime dependency" : " runtime dependencies") + " as " + name + ".zip");
+                pkg = packager.zip(config.artifactFile, deps, config.outputDirectory.resolve(name + ".zip"),
+                        config.outputTimestampMillis);
+            }
+            listener.debug("Package " + pkg.file() + ": " + pkg.size() + " bytes, sha256 " + pkg.sha256Hex());
+            return pkg;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FunctionGraphException("Packaging failed: " + e.getMessage(), e instanceof IllegalArgumentException, e);
+        }
+    }
+
+    private static void checkSize(DeployConfig config, CodePackage pkg, String codeType) throws FunctionGraphException {
+        if (pkg.size() > OBS_LIMIT) {
+            throw new FunctionGraphException("The package " + pkg.file() + " is " + mb(pkg.size())
+                    + ", over FunctionGraph's limit of 300 MB even through OBS. Leave out what the function does not "
+                    + "need (dependencies in provided scope, <includeDependencies>false</includeDependencies> with a "
+                    + "slimmer jar), or use a dependency layer (<dependVersions>).");
+        }
+        if (!"obs".equals(codeType) && pkg.size() > INLINE_LIMIT) {
+            throw new FunctionGraphException("The package " + pkg.file() + " is " + mb(pkg.size())
+                    + ", over the 50 MB FunctionGraph takes inline. Set <obsBucket> (functiongraph.obsBucket) to "
+                    + "upload it through OBS (up to 300 MB). Nothing was sent.");
+        }
+    }
+
+    private static String objectKey(DeployConfig config, CodePackage pkg) {
+        if (config.obsObjectKey != null) {
+            return config.obsObjectKey;
+        }
+        return "functiongraph/" + config.function.functionName + "/" + pkg.sha256Hex() + "." + pkg.type();
+    }
+
+    private DeployResult dryRun(DeployConfig config, CodePackage pkg, String codeType, String codeUrl)
+            throws FunctionGraphException {
+        FunctionSpec f = config.function;
+        String projectId = config.cloud.projectId != null ? config.cloud.projectId : "<project_id>";
+        FunctionUrn urn = new FunctionUrn(config.cloud.region, projectId, f.functionPackage, f.functionName);
+        ObjectNode create = RequestBodies.create(f, codeType, pkg.fileName(), codeUrl);
+        Path file = config.outputDirectory.resolve("request-create.json");
+        writeJson(file, RequestBodies.forDisplay(create, pkg.size(), pkg.sha256Hex()));
+        ObjectNode config2 = RequestBodies.forDisplay(RequestBodies.config(f), pkg.size(), pkg.sha256Hex());
+        if (f.encryptedUserData != null) {
+            config2.put("encrypted_user_data", RequestBodies.forDisplay(create, 0, "").get("encrypted_user_data").asText());
+        }
+        writeJson(config.outputDirectory.resolve("request-update-config.json"), config2);
+        writeJson(config.outputDirectory.resolve("request-update-code.json"), RequestBodies.forDisplay(
+                RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl), pkg.size(), pkg.sha256Hex()));
+        listener.step("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
+                + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("
+                + mb(pkg.size()) + ", sha256 " + pkg.sha256Hex() + ")");
+        listener.step("Dry run: nothing sent. Would create " + urn.latest() + " with POST " + config.cloud.endpoint
+                + "/v2/" + projectId + "/fgs/functions, or update it when it exists (PUT …/code, PUT …/config)");
+        if (codeUrl != null) {
+            listener.step("Dry run: would upload " + mb(pkg.size()) + " to OBS as " + codeUrl);
+        }
+        listener.step("Dry run: requests written to " + file.getParent() + " (request-create.json, "
+                + "request-update-code.json, request-update-config.json)");
+        DeployResult result = new DeployResult("dry-run", urn.latest(), "latest", config.alias, codeType, pkg.size(),
+                pkg.sha512Hex(), new ArrayList<String>(), null);
+        writeResult(config, result);
+        return result;
+    }
+
+    private void warnInsecure(DeployConfig config) {
+        for (java.net.URI uri : new java.net.URI[] {config.cloud.endpoint, config.cloud.iamEndpoint,
+                config.cloud.obsEndpoint}) {
+            if (CloudSettings.isInsecure(uri)) {
+                listener.warn("Plain http:// endpoint " + uri + ": credentials-signed requests travel unencrypted. "
+                        + "Use https:// outside local tests.");
+            }
+        }
+    }
+
+    private void summary(DeployResult result, FunctionSpec f) {
+        String what;
+        switch (result.action) {
+            case "created":
+                what = "Created";
+                break;
+            case "unchanged":
+                what = "Unchanged";
+                break;
+            default:
+                what = "Updated";
+        }
+        listener.step(what + " " + result.functionUrn + (result.changes.isEmpty() ? "" : " (" + String.join(", ",
+                result.changes) + ")"));
+        if (!"latest".equals(result.version)) {
+            listener.step("Version " + result.version + (result.alias != null ? ", alias " + result.alias : ""));
+        }
+        listener.step("Console: " + result.consoleUrl);
+    }
+
+    static String consoleUrl(String region, FunctionSpec f) {
+        return "https://console.huaweicloud.com/functiongraph/?region=" + region + "#/serverless/functions/"
+                + f.functionPackage + "/" + f.functionName;
+    }
+
+    void writeResult(DeployConfig config, DeployResult result) throws FunctionGraphException {
+        writeJson(config.outputDirectory.resolve("deploy-result.json"), RequestBodies.JSON.valueToTree(result.toMap()));
+    }
+
+    static void writeJson(Path file, JsonNode node) throws FunctionGraphException {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, (RequestBodies.writePretty(node) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new FunctionGraphException("cannot write " + file + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    static String shortDigest(String digest) {
+        return digest.length() > 12 ? digest.substring(0, 12) + "…" : digest;
+    }
+
+    /** Only for messages; an ApiException's status. */
+    static boolean isStatus(FunctionGraphException e, int status, String code) {
+        return e instanceof ApiException && ((ApiException) e).is(status, code);
+    }
+}

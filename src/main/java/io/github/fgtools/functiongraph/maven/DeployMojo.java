@@ -1,0 +1,267 @@
+package io.github.fgtools.functiongraph.maven;
+
+import io.github.fgtools.functiongraph.client.model.CustomImage;
+import io.github.fgtools.functiongraph.client.model.FuncVpc;
+import io.github.fgtools.functiongraph.client.model.LogConfig;
+import io.github.fgtools.functiongraph.client.model.MountConfig;
+import io.github.fgtools.functiongraph.client.model.NetworkController;
+import io.github.fgtools.functiongraph.deploy.DeployConfig;
+import io.github.fgtools.functiongraph.deploy.DeployService;
+import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.deploy.FunctionSpec;
+import io.github.fgtools.functiongraph.deploy.Parameters;
+import io.github.fgtools.functiongraph.deploy.SecretMap;
+import io.github.fgtools.functiongraph.packaging.Timestamps;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the code package, then creates the function, or updates code and configuration of an existing one;
+ * optionally publishes a version and points an alias at it.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class DeployMojo extends AbstractFunctionGraphMojo {
+    /** The runtime, as the API spells it (e.g. {@code Java11}, {@code Java17}, {@code Python3.9}). @since 0.1.0 */
+    @Parameter(property = "functiongraph.runtime")
+    String runtime;
+
+    /** The entry point: {@code package.Class.method} for Java; {@code -} for Custom Image. @since 0.1.0 */
+    @Parameter(property = "functiongraph.handler")
+    String handler;
+
+    /** Memory in MB. @since 0.1.0 */
+    @Parameter(property = "functiongraph.memorySize", defaultValue = "256")
+    Integer memorySize;
+
+    /** Timeout in seconds (3–259200). @since 0.1.0 */
+    @Parameter(property = "functiongraph.timeout", defaultValue = "30")
+    Integer timeout;
+
+    /** {@code zip}, {@code jar} or {@code obs}; derived when unset. @since 0.1.0 */
+    @Parameter(property = "functiongraph.codeType")
+    String codeType;
+
+    /** The function's description. @since 0.1.0 */
+    @Parameter(property = "functiongraph.description", defaultValue = "${project.description}")
+    String description;
+
+    /** Environment variables of the function ({@code user_data}), as {@code <KEY>value</KEY>}. @since 0.1.0 */
+    @Parameter
+    Map<String, String> userData;
+
+    /** Encrypted environment variables ({@code encrypted_user_data}); values are never printed. @since 0.1.0 */
+    @Parameter
+    SecretMap encryptedUserData;
+
+    /** The agency for configuration ({@code xrole}). @since 0.1.0 */
+    @Parameter(property = "functiongraph.xrole")
+    String xrole;
+
+    /** The agency for execution ({@code app_xrole}). @since 0.1.0 */
+    @Parameter(property = "functiongraph.appXrole")
+    String appXrole;
+
+    /** @since 0.1.0 */
+    @Parameter(property = "functiongraph.initializerHandler")
+    String initializerHandler;
+
+    /** Seconds, 1–300. @since 0.1.0 */
+    @Parameter(property = "functiongraph.initializerTimeout")
+    Integer initializerTimeout;
+
+    /** @since 0.1.0 */
+    @Parameter(property = "functiongraph.preStopHandler")
+    String preStopHandler;
+
+    /** Seconds, 1–90. @since 0.1.0 */
+    @Parameter(property = "functiongraph.preStopTimeout")
+    Integer preStopTimeout;
+
+    /** @since 0.1.0 */
+    @Parameter(property = "functiongraph.enterpriseProjectId")
+    String enterpriseProjectId;
+
+    /** The function's VPC ({@code func_vpc}): {@code <vpcId>}, {@code <subnetId>}, ... @since 0.1.0 */
+    @Parameter
+    FuncVpc vpc;
+
+    /** {@code mount_config}. @since 0.1.0 */
+    @Parameter
+    MountConfig mountConfig;
+
+    /** {@code log_config}. @since 0.1.0 */
+    @Parameter
+    LogConfig logConfig;
+
+    /** {@code network_controller}. @since 0.1.0 */
+    @Parameter
+    NetworkController networkController;
+
+    /** {@code custom_image}. @since 0.1.0 */
+    @Parameter
+    CustomImage customImage;
+
+    /** GPU memory in MB ({@code gpu_memory}). @since 0.1.0 */
+    @Parameter
+    Integer gpuMemory;
+
+    /** @since 0.1.0 */
+    @Parameter
+    String gpuType;
+
+    /** Dependency version ids ({@code depend_version_list}). @since 0.1.0 */
+    @Parameter
+    List<String> dependVersions;
+
+    /** @since 0.1.0 */
+    @Parameter
+    Boolean enableDynamicMemory;
+
+    /** {@code is_stateful_function}. @since 0.1.0 */
+    @Parameter
+    Boolean statefulFunction;
+
+    /** {@code lts_custom_tag}. @since 0.1.0 */
+    @Parameter
+    Map<String, String> ltsCustomTags;
+
+    /** {@code v1} or {@code v2}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.type", defaultValue = "v2")
+    String functionType;
+
+    /** The jar to deploy; default the project's main artifact. @since 0.1.0 */
+    @Parameter
+    File artifactFile;
+
+    /** Put runtime-scope dependencies into the zip beside the function jar. @since 0.1.0 */
+    @Parameter(property = "functiongraph.includeDependencies", defaultValue = "true")
+    boolean includeDependencies;
+
+    /** Zip this folder instead (non-Java runtimes). @since 0.1.0 */
+    @Parameter(property = "functiongraph.codeDirectory")
+    File codeDirectory;
+
+    /** Entry time in the zip, for reproducible packages. @since 0.1.0 */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
+
+    /** OBS endpoint; default {@code https://obs.<region>.myhuaweicloud.com}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.obsEndpoint")
+    String obsEndpoint;
+
+    /** Upload the package to this OBS bucket (code type {@code obs}). @since 0.1.0 */
+    @Parameter(property = "functiongraph.obsBucket")
+    String obsBucket;
+
+    /** Object key; default {@code functiongraph/<functionName>/<sha256>.<ext>}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.obsObjectKey")
+    String obsObjectKey;
+
+    /** Validate, package and write the requests, send nothing, need no credentials. @since 0.1.0 */
+    @Parameter(property = "functiongraph.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /** {@code false}: an existing function fails the build. @since 0.1.0 */
+    @Parameter(property = "functiongraph.updateExisting", defaultValue = "true")
+    boolean updateExisting;
+
+    /** Publish a version after the update. @since 0.1.0 */
+    @Parameter(property = "functiongraph.publishVersion", defaultValue = "false")
+    boolean publishVersion;
+
+    /** @since 0.1.0 */
+    @Parameter(property = "functiongraph.versionDescription")
+    String versionDescription;
+
+    /** Create or move this alias to the published version (implies publishVersion). @since 0.1.0 */
+    @Parameter(property = "functiongraph.alias")
+    String alias;
+
+    /** 1–99: keep the alias on its version and send this percentage to the new one. @since 0.1.0 */
+    @Parameter(property = "functiongraph.canaryWeight")
+    Integer canaryWeight;
+
+    @Override
+    protected String goal() {
+        return "deploy";
+    }
+
+    @Override
+    protected void run() throws FunctionGraphException {
+        DeployConfig config = toConfig();
+        new DeployService(listener()).deploy(config, this::credentials);
+    }
+
+    DeployConfig toConfig() throws FunctionGraphException {
+        FunctionSpec spec = FunctionSpec.builder()
+                .functionName(functionName).functionPackage(functionPackage).runtime(runtime).handler(handler)
+                .memorySize(memorySize).timeout(timeout).description(description)
+                .userData(userData).encryptedUserData(encryptedUserData)
+                .xrole(xrole).appXrole(appXrole)
+                .initializerHandler(initializerHandler).initializerTimeout(initializerTimeout)
+                .preStopHandler(preStopHandler).preStopTimeout(preStopTimeout)
+                .enterpriseProjectId(enterpriseProjectId).vpc(vpc).mountConfig(mountConfig).logConfig(logConfig)
+                .networkController(networkController).customImage(customImage).gpuMemory(gpuMemory)
+                .gpuType(gpuType).dependVersions(dependVersions).enableDynamicMemory(enableDynamicMemory)
+                .statefulFunction(statefulFunction).ltsCustomTags(ltsCustomTags).functionType(functionType)
+                .build();
+        DeployConfig.Builder b = DeployConfig.builder()
+                .function(spec)
+                .cloud(cloudSettings(obsEndpoint))
+                .artifactFile(artifact())
+                .dependencyJars(runtimeDependencies())
+                .includeDependencies(includeDependencies)
+                .codeDirectory(codeDirectory == null ? null : codeDirectory.toPath())
+                .codeType(codeType)
+                .outputDirectory(new File(project.getBuild().getDirectory(), "functiongraph").toPath())
+                .obsBucket(obsBucket).obsObjectKey(obsObjectKey)
+                .dryRun(dryRun).updateExisting(updateExisting)
+                .publishVersion(publishVersion).versionDescription(versionDescription)
+                .alias(alias).canaryWeight(canaryWeight);
+        try {
+            b.outputTimestampMillis(Timestamps.parseOutputTimestamp(outputTimestamp));
+        } catch (IllegalArgumentException e) {
+            b.problems().add(Parameters.OUTPUT_TIMESTAMP, outputTimestamp, e.getMessage());
+        }
+        return b.build();
+    }
+
+    /** The main artifact once {@code package} ran; else the jar a previous {@code package} left in target. */
+    private Path artifact() {
+        if (artifactFile != null) {
+            return artifactFile.toPath();
+        }
+        File file = project.getArtifact() == null ? null : project.getArtifact().getFile();
+        if (file != null && file.isFile()) {
+            return file.toPath();
+        }
+        File built = new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+        return built.toPath();
+    }
+
+    /** Runtime-scope dependency jars: compile and runtime scopes (provided, system and test stay out). */
+    private List<Path> runtimeDependencies() {
+        List<Path> jars = new ArrayList<>();
+        for (Artifact a : project.getArtifacts()) {
+            String scope = a.getScope();
+            boolean runtimeScope = Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope);
+            if (runtimeScope && a.getFile() != null && a.getFile().getName().endsWith(".jar")) {
+                jars.add(a.getFile().toPath());
+            }
+        }
+        return jars;
+    }
+}

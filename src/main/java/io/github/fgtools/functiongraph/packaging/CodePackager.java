@@ -1,0 +1,312 @@
+package io.github.fgtools.functiongraph.packaging;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.Deflater;
+
+/**
+ * Builds FunctionGraph code packages that are byte-for-byte reproducible: the same inputs and entry time give the
+ * same bytes, and so the same digests, on any machine, in any time zone and locale.
+ *
+ * <p>Rules shared by the zips:
+ * <ul>
+ *   <li>entries sorted by name ({@link String#compareTo}), names UTF-8 with '/' separators;</li>
+ *   <li>every entry has the same time, the given entry time's UTC date and time (see {@link Timestamps});</li>
+ *   <li>no extra fields (no extended timestamps, no uid/gid), no comments; Unix modes: directories 0755, files
+ *       0644, or 0755 as described for {@link #zipDirectory};</li>
+ *   <li>{@code .jar}, {@code .zip} and other already-compressed files, and empty files, are STORED; everything else
+ *       is DEFLATED at the default level. A jar gains 1–3% from being deflated again, at many times the cost, and a
+ *       STORED entry does not depend on the JDK's zlib, whose output differs between zlib versions and forks. So the
+ *       Java zip (all jars) is identical everywhere; a {@link #zipDirectory} package with DEFLATED entries is
+ *       identical wherever the JDK's zlib is the same, the same caveat as for any jar Maven builds.</li>
+ *   <li>written by {@code ZipWriter}, which sets the MS-DOS date fields from UTC directly: Commons Compress and
+ *       {@code java.util.zip} go through the default time zone, which cannot express a wall-clock time that falls
+ *       in that zone's daylight-saving gap.</li>
+ * </ul>
+ * Each package is written to a temporary file beside the target and moved into place when complete, so a failure
+ * never leaves a partial package under the target name. Its digests are computed from the bytes as they are written,
+ * in the same pass; nothing holds a package in memory.
+ */
+public final class CodePackager {
+    private static final int BUFFER = 64 * 1024;
+    private static final String[] STORED_EXTENSIONS = {
+        ".jar", ".zip", ".war", ".ear", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z",
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".mp3", ".mp4",
+    };
+
+    /**
+     * The code package is the project's jar as it is (maven-jar-plugin with {@code outputTimestamp} already made it
+     * reproducible): copies it to {@code outFile}, digesting it in the same single read.
+     *
+     * @throws IllegalArgumentException if {@code artifactJar} is not a regular file that starts like a jar
+     * @throws IOException when reading or writing fails
+     */
+    public CodePackage copyJar(Path artifactJar, Path outFile) throws IOException {
+        Objects.requireNonNull(artifactJar, "artifactJar");
+        requireRegularFile(artifactJar, "The artifact");
+        return writeAtomically(outFile, CodePackage.TYPE_JAR, out -> {
+            byte[] buffer = new byte[BUFFER];
+            try (InputStream in = Files.newInputStream(artifactJar)) {
+                int head = 0;
+                for (int n; head < 4 && (n = in.read(buffer, head, 4 - head)) > 0; ) {
+                    head += n;
+                }
+                if (head < 4 || buffer[0] != 'P' || buffer[1] != 'K' || buffer[2] != 3 || buffer[3] != 4) {
+                    throw new IllegalArgumentException("The artifact " + artifactJar
+                            + " is not a jar: it does not start with a ZIP local file header");
+                }
+                out.write(buffer, 0, head);
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        });
+    }
+
+    /**
+     * A flat zip, as FunctionGraph documents for Java: the function jar and every dependency jar at the root, each
+     * under its file name, all sorted by name together (the function jar is not put first: FunctionGraph puts every
+     * jar of the zip on the class path, so order has no meaning to it, and one sort rule is easier to reason about).
+     *
+     * @param functionJar the project's jar
+     * @param dependencyJars the runtime dependencies' files, in any order
+     * @param outFile where to write the zip
+     * @param entryTimeMillis the entry time, usually {@link Timestamps#parseOutputTimestamp(String)}
+     * @throws IllegalArgumentException when an input is missing or a directory, or two inputs have the same file name
+     *     (the message names both paths)
+     * @throws IOException when reading or writing fails
+     */
+    public CodePackage zip(Path functionJar, List<Path> dependencyJars, Path outFile, long entryTimeMillis)
+            throws IOException {
+        Objects.requireNonNull(functionJar, "functionJar");
+        Objects.requireNonNull(dependencyJars, "dependencyJars");
+        requireRegularFile(functionJar, "The function jar");
+        Map<String, Path> byName = new TreeMap<>();
+        byName.put(functionJar.getFileName().toString(), functionJar);
+        for (Path dependency : dependencyJars) {
+            Objects.requireNonNull(dependency, "dependencyJars contains null");
+            requireRegularFile(dependency, "The dependency");
+            String name = dependency.getFileName().toString();
+            Path previous = byName.putIfAbsent(name, dependency);
+            if (previous != null) {
+                throw new IllegalArgumentException("Two files would both be '" + name
+                        + "' at the root of the code package: " + previous + " and " + dependency
+                        + ". Exclude one of the dependencies, or rename the project's finalName if one is the"
+                        + " function jar.");
+            }
+        }
+        return writeAtomically(outFile, CodePackage.TYPE_ZIP, out -> {
+            ZipWriter zip = new ZipWriter(out, entryTimeMillis, Deflater.DEFAULT_COMPRESSION);
+            for (Map.Entry<String, Path> e : byName.entrySet()) {
+                Path file = e.getValue();
+                zip.addFile(e.getKey(), file, store(e.getKey(), Files.size(file)), ZipWriter.FILE_MODE);
+            }
+            zip.finish();
+        }, entryTimeMillis);
+    }
+
+    /**
+     * A zip of a folder's content (non-Java runtimes), recursively, the folder's own name not included.
+     *
+     * <ul>
+     *   <li>Directory entries ({@code name/}) are included, so empty directories survive; every entry, directory or
+     *       file, sorted by its full name.</li>
+     *   <li>Symbolic links are followed: the entry holds what the link points to, as {@code zip -r} does, so that
+     *       {@code node_modules/.bin} links work. A link loop or a broken link fails with a message naming it.</li>
+     *   <li>Files get mode 0644, or 0755 when they are executable by their owner on a POSIX file system, or are the
+     *       FunctionGraph custom-runtime {@code bootstrap} at the root (which must be executable, even when built on
+     *       Windows).</li>
+     *   <li>{@code outFile} must not be inside {@code dir}.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory, holds no file, or holds {@code outFile}
+     * @throws IOException when reading or writing fails, or on a link loop, broken link or special file
+     */
+    public CodePackage zipDirectory(Path dir, Path outFile, long entryTimeMillis) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(outFile, "outFile");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("The code directory " + dir + " is not a directory");
+        }
+        Path root = dir.toRealPath();
+        Path target = outFile.toAbsolutePath().normalize();
+        Path targetParent = target.getParent();
+        Files.createDirectories(targetParent);
+        if (targetParent.toRealPath().startsWith(root)) {
+            throw new IllegalArgumentException("The package " + target + " would be written inside the code directory "
+                    + dir + " that it is made of; choose a code directory that does not contain it");
+        }
+        TreeMap<String, Path> entries = collect(root);
+        if (entries.values().stream().allMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("The code directory " + dir + " contains no files");
+        }
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return writeAtomically(outFile, CodePackage.TYPE_ZIP, out -> {
+            ZipWriter zip = new ZipWriter(out, entryTimeMillis, Deflater.DEFAULT_COMPRESSION);
+            for (Map.Entry<String, Path> e : entries.entrySet()) {
+                String name = e.getKey();
+                Path file = e.getValue();
+                if (file == null) {
+                    zip.addDirectory(name);
+                } else {
+                    zip.addFile(name, file, store(name, Files.size(file)), mode(name, file, posix));
+                }
+            }
+            zip.finish();
+        }, entryTimeMillis);
+    }
+
+    /** Entry name to file; directories map to {@code null}. */
+    private static TreeMap<String, Path> collect(Path root) throws IOException {
+        TreeMap<String, Path> entries = new TreeMap<>();
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<Path>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                        if (!d.equals(root)) {
+                            entries.put(name(root, d) + "/", null);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                        if (attrs.isSymbolicLink()) {
+                            throw new IOException("Broken symbolic link in the code directory: " + f + " -> "
+                                    + Files.readSymbolicLink(f));
+                        }
+                        if (!attrs.isRegularFile()) {
+                            throw new IOException("Not a regular file, cannot be packaged: " + f);
+                        }
+                        entries.put(name(root, f), f);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                        if (e instanceof FileSystemLoopException) {
+                            throw new IOException("Symbolic link loop in the code directory: " + f
+                                    + " leads back to one of its parents", e);
+                        }
+                        throw e;
+                    }
+                });
+        return entries;
+    }
+
+    private static String name(Path root, Path p) {
+        StringBuilder name = new StringBuilder();
+        for (Path segment : root.relativize(p)) {
+            if (name.length() > 0) {
+                name.append('/');
+            }
+            name.append(segment.toString());
+        }
+        return name.toString();
+    }
+
+    private static int mode(String name, Path file, boolean posix) throws IOException {
+        if (name.equals("bootstrap")) {
+            return ZipWriter.EXECUTABLE_MODE;
+        }
+        if (posix && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE)) {
+            return ZipWriter.EXECUTABLE_MODE;
+        }
+        return ZipWriter.FILE_MODE;
+    }
+
+    static boolean store(String name, long size) {
+        if (size == 0) {
+            return true;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String extension : STORED_EXTENSIONS) {
+            if (lower.endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CodePackage writeAtomically(Path outFile, String type, Content content, long entryTimeMillis)
+            throws IOException {
+        ZipWriter.checkEntryTime(entryTimeMillis); // before any file is created
+        return writeAtomically(outFile, type, content);
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code outFile}, digesting it, then moves it into place
+     * (atomically where the file system can). On any failure the temporary file is deleted and an existing
+     * {@code outFile} is left as it was.
+     */
+    CodePackage writeAtomically(Path outFile, String type, Content content) throws IOException {
+        Objects.requireNonNull(outFile, "outFile");
+        Path target = outFile.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        boolean moved = false;
+        try {
+            DigestingOutputStream digesting;
+            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                digesting = new DigestingOutputStream(file);
+                OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
+                content.writeTo(buffered);
+                buffered.flush();
+            }
+            DigestingOutputStream.Digests digests = digesting.digests();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+            return new CodePackage(target, type, digests.size, digests.sha256Hex, digests.sha512Hex,
+                    digests.md5Base64);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException suppressed) {
+                    // the original failure matters more; a stray ".tmp" file is harmless
+                }
+            }
+        }
+    }
+
+    private static void requireRegularFile(Path file, String what) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(what + " " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " " + file + " is not a file"
+                    + (Files.isDirectory(file) ? " but a directory (was the project packaged?)" : ""));
+        }
+    }
+
+    /** What a package is made of, written to a stream. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}
