@@ -4,8 +4,6 @@ import io.github.fgtools.functiongraph.client.ApiException;
 import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
-import io.github.fgtools.functiongraph.client.HttpTransport;
-import io.github.fgtools.functiongraph.client.IamClient;
 import io.github.fgtools.functiongraph.client.InlineCodeBody;
 import io.github.fgtools.functiongraph.client.ObsClient;
 import io.github.fgtools.functiongraph.client.BytesBody;
@@ -58,26 +56,12 @@ public final class DeployService {
         if (config.dryRun) {
             return dryRun(config, pkg, codeType, codeUrl);
         }
-        if (config.cloud.offline) {
-            throw new FunctionGraphException("Maven is offline (-o): functiongraph:deploy needs the network to reach "
-                    + config.cloud.endpoint + ". The package is built at " + pkg.file() + ". Run without -o, or "
-                    + "with -Dfunctiongraph.dryRun to see the requests without sending them.");
-        }
-        warnInsecure(config);
-        Credentials creds = credentials.get();
-        listener.debug("Credentials: " + creds);
         List<String> changes = new ArrayList<>();
-        try (HttpTransport transport = new HttpTransport(creds, config.cloud.retries, config.cloud.connectTimeoutSeconds,
-                config.cloud.readTimeoutSeconds, config.cloud.proxy, listener)) {
+        try (CloudSession cloud = CloudSession.open(config.cloud, "deploy", credentials, listener)) {
             try {
-                String projectId = config.cloud.projectId;
-                if (projectId == null) {
-                    listener.step("Looking up the project id of region " + config.cloud.region + " in IAM");
-                    projectId = new IamClient(transport, config.cloud.iamEndpoint).projectIdOf(config.cloud.region);
-                }
-                FunctionUrn urn = new FunctionUrn(config.cloud.region, projectId, f.functionPackage, f.functionName);
-                FunctionGraphClient fg = new FunctionGraphClient(transport, config.cloud.endpoint, projectId);
-                ObsClient obs = new ObsClient(transport, config.cloud.obsEndpoint, config.cloud.obsPathStyle());
+                FunctionUrn urn = cloud.urn(f.functionPackage, f.functionName);
+                FunctionGraphClient fg = cloud.functionGraph;
+                ObsClient obs = cloud.obs;
 
                 ObjectNode current = fg.showConfig(urn.latest());
                 String action;
@@ -131,8 +115,6 @@ public final class DeployService {
             } catch (FunctionGraphException e) {
                 throw partial(config, pkg, codeType, changes, e);
             }
-        } catch (IOException e) {
-            throw new FunctionGraphException("HTTP client failure: " + e.getMessage(), false, e);
         }
     }
 
@@ -257,16 +239,6 @@ public final class DeployService {
                 pkg.sha512Hex(), new ArrayList<String>(), null);
         writeResult(config, result);
         return result;
-    }
-
-    private void warnInsecure(DeployConfig config) {
-        for (java.net.URI uri : new java.net.URI[] {config.cloud.endpoint, config.cloud.iamEndpoint,
-                config.cloud.obsEndpoint}) {
-            if (CloudSettings.isInsecure(uri)) {
-                listener.warn("Plain http:// endpoint " + uri + ": credentials-signed requests travel unencrypted. "
-                        + "Use https:// outside local tests.");
-            }
-        }
     }
 
     private void summary(DeployResult result, FunctionSpec f) {
