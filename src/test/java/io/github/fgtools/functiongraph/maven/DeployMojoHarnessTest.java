@@ -1,0 +1,51 @@
+package io.github.fgtools.functiongraph.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.fgtools.functiongraph.deploy.SecretMap;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.junit.jupiter.api.Test;
+
+/** Mojo wiring: defaults from the plugin descriptor, POM configuration, skip, secret masking. */
+@MojoTest
+class DeployMojoHarnessTest {
+    private static final String POM = "src/test/resources/unit/deploy/pom.xml";
+
+    @Test
+    @InjectMojo(goal = "deploy", pom = POM)
+    void defaultsFollowTheContract(DeployMojo mojo) {
+        assertThat(mojo.functionPackage).isEqualTo("default");
+        assertThat(mojo.memorySize).isEqualTo(256);
+        assertThat(mojo.timeout).isEqualTo(30);
+        assertThat(mojo.functionType).isEqualTo("v2");
+        assertThat(mojo.includeDependencies).isTrue();
+        assertThat(mojo.updateExisting).isTrue();
+        assertThat(mojo.dryRun).isFalse();
+        assertThat(mojo.serverId).isEqualTo("huaweicloud");
+        assertThat(mojo.retries).isEqualTo(3);
+        assertThat(mojo.connectTimeout).isEqualTo(10);
+        assertThat(mojo.readTimeout).isEqualTo(60);
+        assertThat(mojo.runtime).isEqualTo("Java17");
+        assertThat(mojo.handler).isEqualTo("com.example.Handler.handle");
+    }
+
+    @Test
+    @InjectMojo(goal = "deploy", pom = POM)
+    void encryptedUserDataIsASecretMapThatMasksItsValues(DeployMojo mojo) {
+        assertThat(mojo.encryptedUserData).isInstanceOf(SecretMap.class).containsEntry("DB_PASSWORD",
+                "harness-secret-value");
+        assertThat(mojo.encryptedUserData.toString()).contains("DB_PASSWORD").doesNotContain("harness-secret-value");
+    }
+
+    @Test
+    @InjectMojo(goal = "deploy", pom = POM)
+    @MojoParameter(name = "skip", value = "true")
+    @MojoParameter(name = "runtime", value = "NotARuntime")
+    void skipDoesNothing(DeployMojo mojo) throws Exception {
+        mojo.execute(); // would fail validation without skip
+        assertThat(mojo.skip).isTrue();
+    }
+}

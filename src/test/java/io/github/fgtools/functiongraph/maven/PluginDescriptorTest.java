@@ -1,0 +1,97 @@
+package io.github.fgtools.functiongraph.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** The contract's property names and defaults, as the generated plugin descriptor publishes them to users. */
+class PluginDescriptorTest {
+
+    private static Map<String, String[]> configuration(String goal) throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"));
+        NodeList mojos = doc.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            if (!goal.equals(mojo.getElementsByTagName("goal").item(0).getTextContent())) {
+                continue;
+            }
+            Map<String, String[]> result = new LinkedHashMap<>();
+            Element conf = (Element) mojo.getElementsByTagName("configuration").item(0);
+            NodeList children = conf.getChildNodes();
+            for (int j = 0; j < children.getLength(); j++) {
+                Node n = children.item(j);
+                if (n instanceof Element) {
+                    Element e = (Element) n;
+                    result.put(e.getTagName(), new String[] {e.getTextContent(), e.getAttribute("default-value")});
+                }
+            }
+            return result;
+        }
+        throw new AssertionError("no goal " + goal);
+    }
+
+    private static void assertProperty(Map<String, String[]> conf, String element, String property, String def) {
+        assertThat(conf).as(element).containsKey(element);
+        assertThat(conf.get(element)[0]).as(element + " property").isEqualTo("${" + property + "}");
+        if (def != null) {
+            assertThat(conf.get(element)[1]).as(element + " default").isEqualTo(def);
+        }
+    }
+
+    @Test
+    void deployParametersHaveTheContractsPropertiesAndDefaults() throws Exception {
+        Map<String, String[]> c = configuration("deploy");
+        assertProperty(c, "functionName", "functiongraph.functionName", "${project.artifactId}");
+        assertProperty(c, "functionPackage", "functiongraph.package", "default");
+        assertProperty(c, "runtime", "functiongraph.runtime", "");
+        assertProperty(c, "handler", "functiongraph.handler", "");
+        assertProperty(c, "memorySize", "functiongraph.memorySize", "256");
+        assertProperty(c, "timeout", "functiongraph.timeout", "30");
+        assertProperty(c, "codeType", "functiongraph.codeType", "");
+        assertProperty(c, "description", "functiongraph.description", "${project.description}");
+        assertProperty(c, "functionType", "functiongraph.type", "v2");
+        assertProperty(c, "includeDependencies", "functiongraph.includeDependencies", "true");
+        assertProperty(c, "codeDirectory", "functiongraph.codeDirectory", "");
+        for (String p : new String[] {"region", "projectId", "endpoint", "iamEndpoint", "obsEndpoint", "obsBucket",
+                "obsObjectKey", "xrole", "appXrole", "initializerHandler", "initializerTimeout", "preStopHandler",
+                "preStopTimeout", "enterpriseProjectId", "versionDescription", "alias", "canaryWeight"}) {
+            assertProperty(c, p, "functiongraph." + p, "");
+        }
+        assertProperty(c, "serverId", "functiongraph.serverId", "huaweicloud");
+        assertProperty(c, "skip", "functiongraph.skip", "false");
+        assertProperty(c, "dryRun", "functiongraph.dryRun", "false");
+        assertProperty(c, "updateExisting", "functiongraph.updateExisting", "true");
+        assertProperty(c, "publishVersion", "functiongraph.publishVersion", "false");
+        assertProperty(c, "retries", "functiongraph.retries", "3");
+        assertProperty(c, "connectTimeout", "functiongraph.connectTimeout", "10");
+        assertProperty(c, "readTimeout", "functiongraph.readTimeout", "60");
+        assertThat(c.get("outputTimestamp")[1]).isEqualTo("${project.build.outputTimestamp}");
+        // maps and objects are POM-only: no user property
+        for (String pomOnly : new String[] {"userData", "encryptedUserData", "vpc", "mountConfig", "logConfig",
+                "networkController", "customImage", "artifactFile"}) {
+            if (c.containsKey(pomOnly)) {
+                assertThat(c.get(pomOnly)[0]).as(pomOnly).doesNotContain("${functiongraph.");
+            }
+        }
+    }
+
+    @Test
+    void invokeParameters() throws Exception {
+        Map<String, String[]> c = configuration("invoke");
+        assertProperty(c, "qualifier", "functiongraph.qualifier", "latest");
+        assertProperty(c, "payload", "functiongraph.payload", "{}");
+        assertProperty(c, "payloadFile", "functiongraph.payloadFile", "");
+        assertProperty(c, "functionName", "functiongraph.functionName", "${project.artifactId}");
+    }
+}
