@@ -1,0 +1,116 @@
+package io.github.fgtools.functiongraph.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployConfigTest {
+    @TempDir
+    Path dir;
+
+    private DeployConfig.Builder valid(FunctionSpec.Builder spec) throws Exception {
+        Path jar = Files.write(dir.resolve("app.jar"), new byte[] {1});
+        return DeployConfig.builder().function(spec.build()).artifactFile(jar).outputDirectory(dir.resolve("out"));
+    }
+
+    private static FunctionSpec.Builder spec() {
+        return FunctionSpec.builder().functionName("hello").runtime("Java11").handler("com.example.H.handle");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingElementPropertyValueAndRule() throws Exception {
+        DeployConfig.Builder b = valid(spec().memorySize(300).timeout(1).handler("nodot"));
+        assertThatThrownBy(b::build).isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> {
+                    InvalidConfigurationException ice = (InvalidConfigurationException) e;
+                    assertThat(ice.problems()).hasSize(3);
+                    assertThat(ice.getMessage())
+                            .contains("<memorySize> (functiongraph.memorySize) = 300", "128, 256, 512")
+                            .contains("<timeout> (functiongraph.timeout) = 1", "between 3 and 259200")
+                            .contains("<handler> (functiongraph.handler) = 'nodot'", "package.Class.method")
+                            .contains("nothing was sent");
+                });
+    }
+
+    @Test
+    void aMultipleOf128BeyondTheSeedIsAWarningOnly() throws Exception {
+        DeployConfig config = valid(spec().memorySize(8192)).build();
+        assertThat(config.warnings).singleElement().asString().contains("<memorySize>", "8192");
+    }
+
+    @Test
+    void runtimeMustBeTheApiEnumWithASuggestion() throws Exception {
+        assertThatThrownBy(() -> valid(spec().runtime("java11")).build())
+                .hasMessageContaining("<runtime> (functiongraph.runtime) = 'java11'")
+                .hasMessageContaining("did you mean 'Java11'");
+    }
+
+    @Test
+    void nameRules() throws Exception {
+        assertThatThrownBy(() -> valid(spec().functionName("1bad")).build())
+                .hasMessageContaining("<functionName> (functiongraph.functionName) = '1bad'");
+        assertThatThrownBy(() -> valid(spec().functionPackage("bad package")).build())
+                .hasMessageContaining("<functionPackage> (functiongraph.package)");
+    }
+
+    @Test
+    void userDataLimits() throws Exception {
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 21; i++) {
+            many.put("K" + i, "v");
+        }
+        assertThatThrownBy(() -> valid(spec().userData(many)).build()).hasMessageContaining("at most 20 keys");
+        Map<String, String> big = Collections.singletonMap("BIG", new String(new char[5000]).replace('\0', 'x'));
+        assertThatThrownBy(() -> valid(spec().userData(big)).build()).hasMessageContaining("4 KB");
+    }
+
+    @Test
+    void secretValuesNeverAppearInProblems() throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (int i = 0; i < 21; i++) {
+            secrets.put("K" + i, "s3cr3t-value-" + i);
+        }
+        assertThatThrownBy(() -> valid(spec().encryptedUserData(secrets)).build())
+                .hasMessageContaining("<encryptedUserData>").hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void missingArtifactSaysToRunPackage() {
+        assertThatThrownBy(() -> DeployConfig.builder().function(spec().build())
+                .artifactFile(dir.resolve("missing.jar")).outputDirectory(dir).build())
+                .hasMessageContaining("mvn package functiongraph:deploy");
+    }
+
+    @Test
+    void codeTypeIsDerived() throws Exception {
+        assertThat(valid(spec()).build().effectiveCodeType()).isEqualTo("jar");
+        Path dep = Files.write(dir.resolve("dep.jar"), new byte[] {2});
+        assertThat(valid(spec()).dependencyJars(new java.util.ArrayList<>(Collections.singletonList(dep))).build()
+                .effectiveCodeType()).isEqualTo("zip");
+        assertThat(valid(spec()).obsBucket("my-bucket").build().effectiveCodeType()).isEqualTo("obs");
+    }
+
+    @Test
+    void canaryNeedsAnAliasAndAWeightInRange() throws Exception {
+        assertThatThrownBy(() -> valid(spec()).canaryWeight(100).build())
+                .hasMessageContaining("between 1 and 99").hasMessageContaining("needs <alias>");
+    }
+
+    @Test
+    void endpointsAreDerivedFromTheRegion() throws Exception {
+        DeployConfig c = valid(spec()).cloud(CloudSettings.builder().region("ap-southeast-1")).build();
+        assertThat(c.cloud.endpoint.toString()).isEqualTo("https://functiongraph.ap-southeast-1.myhuaweicloud.com");
+        assertThat(c.cloud.iamEndpoint.toString()).isEqualTo("https://iam.ap-southeast-1.myhuaweicloud.com");
+        assertThat(c.cloud.obsPathStyle()).isFalse();
+        DeployConfig local = valid(spec()).cloud(CloudSettings.builder().obsEndpoint("http://127.0.0.1:9000")).build();
+        assertThat(local.cloud.obsPathStyle()).isTrue();
+    }
+}
