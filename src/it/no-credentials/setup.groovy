@@ -1,0 +1,1 @@
+io.github.fgtools.functiongraph.standin.ItStandIn.setup(basedir)
