@@ -7,3 +7,5 @@ blob.withOutputStream { out ->
     byte[] chunk = new byte[1024 * 1024]
     51.times { random.nextBytes(chunk); out.write(chunk) }
 }
+
+return true

@@ -1,0 +1,33 @@
+package io.github.fgtools.functiongraph.run;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every line, prefixed with its level, for assertions. */
+final class RecordingListener implements RunListener {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void info(String message) {
+        lines.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+        lines.add("WARN " + message);
+    }
+
+    @Override
+    public void debug(String message) {
+        lines.add("DEBUG " + message);
+    }
+
+    @Override
+    public void handlerLog(String level, String message) {
+        lines.add("HANDLER " + level + " " + message);
+    }
+
+    String all() {
+        return String.join("\n", lines);
+    }
+}
