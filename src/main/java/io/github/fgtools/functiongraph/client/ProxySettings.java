@@ -1,5 +1,6 @@
 package io.github.fgtools.functiongraph.client;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** An HTTP proxy from Maven's settings.xml: host, port, optional credentials and the hosts that bypass it. */
@@ -37,8 +38,8 @@ public final class ProxySettings {
             if (p.isEmpty()) {
                 continue;
             }
-            String regex = Pattern.quote(p).replace("*", "\\E.*\\Q");
-            if (targetHost.toLowerCase(java.util.Locale.ROOT).matches(regex.toLowerCase(java.util.Locale.ROOT))) {
+            String regex = Pattern.quote(p.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
+            if (targetHost.toLowerCase(Locale.ROOT).matches(regex)) {
                 return true;
             }
         }

@@ -3,9 +3,6 @@ package io.github.fgtools.functiongraph.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.fgtools.functiongraph.standin.Http.Incoming;
 import io.github.fgtools.functiongraph.standin.Http.Reply;
 
@@ -14,9 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -152,7 +141,6 @@ public final class CloudStandIn implements AutoCloseable {
                     + "|proxy-authorization|x-subject-token");
     private static final Pattern SECRET_FIELDS = Pattern.compile(
             "(?i)password|secret|sk|secret_key|access_key_secret|security_token|securitytoken|token|id_token");
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private record Cred(String sk, String token) {
     }
@@ -160,8 +148,7 @@ public final class CloudStandIn implements AutoCloseable {
     private record QueuedFault(String method, Pattern path, Fault fault) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final RawHttpServer server;
     private final String baseUrl;
     private final Path stateDir;
     private final Path workDir;
@@ -209,42 +196,8 @@ public final class CloudStandIn implements AutoCloseable {
         });
         this.fg = new FunctionGraphApi(codeDir, this.stateDir == null ? null : this.stateDir.resolve(CODE_DIR), obs,
                 this::regionOf);
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "standin-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        // HttpServer's dispatcher thread inherits daemon status from the thread that starts the server
-        AtomicReference<Object> created = new AtomicReference<>();
-        Thread starter = new Thread(() -> {
-            try {
-                HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 200);
-                s.setExecutor(executor);
-                s.createContext("/", this::handle);
-                s.start();
-                created.set(s);
-            } catch (IOException | RuntimeException e) {
-                created.set(e);
-            }
-        }, "standin-starter");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting", e);
-        }
-        if (created.get() instanceof IOException e) {
-            executor.shutdownNow();
-            throw e;
-        }
-        if (created.get() instanceof RuntimeException e) {
-            executor.shutdownNow();
-            throw e;
-        }
-        this.server = (HttpServer) created.get();
-        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.server = new RawHttpServer(port, this::handle);
+        this.baseUrl = "http://127.0.0.1:" + server.port();
     }
 
     /** Starts on an ephemeral port without a state directory. */
@@ -272,7 +225,7 @@ public final class CloudStandIn implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The state directory, or null. */
@@ -468,18 +421,15 @@ public final class CloudStandIn implements AutoCloseable {
         return "obs";
     }
 
-    private void handle(HttpExchange ex) {
+    private void handle(RawHttpServer.Exchange ex) {
         Instant time = Instant.now();
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        URI uri = ex.getRequestURI();
-        String rawPath = uri.getRawPath() == null ? "/" : uri.getRawPath();
-        String rawQuery = uri.getRawQuery();
+        String method = ex.method;
+        String rawPath = ex.rawPath.isEmpty() ? "/" : ex.rawPath;
+        String rawQuery = ex.rawQuery;
         Map<String, String> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                headers.putIfAbsent(k.toLowerCase(Locale.ROOT), v.get(0));
-            }
-        });
+        for (String[] h : ex.headers) {
+            headers.putIfAbsent(h[0].toLowerCase(Locale.ROOT), h[1]);
+        }
         if (rawPath.startsWith("/__standin/")) {
             control(ex, method, rawPath);
             return;
@@ -495,15 +445,15 @@ public final class CloudStandIn implements AutoCloseable {
             if (kind == Fault.Kind.HANG) {
                 record(journalEntry(time, service, method, rawPath, rawQuery, headers, null, null, 0, fault));
                 closedLatch.await();
-                ex.close();
+                ex.drop();
                 return;
             }
             Object body = readBody(ex, method, service, headers);
             if (body instanceof Reply tooLarge) {
                 in = new Incoming(method, rawPath, rawQuery, headers, null, null, 0, null, null);
-                send(ex, method, service, tooLarge);
                 record(journalEntry(time, service, method, rawPath, rawQuery, headers, in, tooLarge,
                         tooLarge.status, fault));
+                send(ex, method, service, tooLarge);
                 return;
             }
             in = (Incoming) body;
@@ -512,29 +462,30 @@ public final class CloudStandIn implements AutoCloseable {
             in = req;
             if (kind == Fault.Kind.DROP) {
                 record(journalEntry(time, service, method, rawPath, rawQuery, headers, in, null, 0, fault));
-                ex.close();
+                ex.drop();
                 return;
             }
             Reply reply = kind == Fault.Kind.STATUS ? faultReply(fault) : dispatch(service, in);
             if (kind == Fault.Kind.DROP_AFTER_HANDLING) {
                 record(journalEntry(time, service, method, rawPath, rawQuery, headers, in, reply, reply.status, fault));
-                ex.close();
+                ex.drop();
                 return;
             }
-            send(ex, method, service, reply);
+            // journaled before answering: a client that has its answer finds the request in the journal
             record(journalEntry(time, service, method, rawPath, rawQuery, headers, in, reply, reply.status, fault));
+            send(ex, method, service, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ex.close();
+            ex.drop();
         } catch (Throwable t) {
             Reply r = service.equals("obs") ? ObsApi.error(500, "InternalError", "stand-in failure: " + t, rawPath,
                     method) : Reply.error(500, "FSS.0500", "Internal server error (stand-in: " + t + ")");
+            record(journalEntry(time, service, method, rawPath, rawQuery, headers, in, r, 500, null));
             try {
                 send(ex, method, service, r);
             } catch (Throwable ignored) {
-                ex.close();
+                ex.drop();
             }
-            record(journalEntry(time, service, method, rawPath, rawQuery, headers, in, r, 500, null));
             if (!closed) {
                 t.printStackTrace();
             }
@@ -546,11 +497,11 @@ public final class CloudStandIn implements AutoCloseable {
     }
 
     /** Reads the body: OBS PUT/POST to a file, everything else to memory (at most 128 MB). */
-    private Object readBody(HttpExchange ex, String method, String service, Map<String, String> headers)
+    private Object readBody(RawHttpServer.Exchange ex, String method, String service, Map<String, String> headers)
             throws IOException {
         MessageDigest sha = ObsApi.digest("SHA-256");
         MessageDigest md5 = ObsApi.digest("MD5");
-        try (InputStream is = ex.getRequestBody()) {
+        try (InputStream is = ex.body()) {
             if (service.equals("obs") && (method.equals("PUT") || method.equals("POST"))) {
                 Path tmp = Files.createTempFile(obs.directory(), "upload-", ".tmp");
                 long size;
@@ -611,38 +562,17 @@ public final class CloudStandIn implements AutoCloseable {
         return r;
     }
 
-    private void send(HttpExchange ex, String method, String service, Reply r) throws IOException {
-        Headers h = ex.getResponseHeaders();
-        r.headers.forEach(h::set);
-        if (!service.equals("obs") && !h.containsKey("X-request-id")) {
-            h.set("X-Request-Id", Http.requestId().replace("-", ""));
+    private void send(RawHttpServer.Exchange ex, String method, String service, Reply r) throws IOException {
+        Map<String, String> h = new LinkedHashMap<>(r.headers);
+        if (!service.equals("obs") && h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("X-Request-Id"))) {
+            h.put("X-Request-Id", Http.requestId().replace("-", ""));
         }
-        try {
-            if (method.equals("HEAD")) {
-                if (r.headLength >= 0) {
-                    h.set("Content-Length", String.valueOf(r.headLength));
-                }
-                ex.sendResponseHeaders(r.status, -1);
-            } else if (r.status == 204 || r.status == 304 || (r.body == null && r.file == null)) {
-                ex.sendResponseHeaders(r.status, -1);
-            } else if (r.file != null) {
-                long size = Files.size(r.file);
-                ex.sendResponseHeaders(r.status, size == 0 ? -1 : size);
-                if (size > 0) {
-                    try (OutputStream os = ex.getResponseBody()) {
-                        Files.copy(r.file, os);
-                    }
-                }
-            } else {
-                ex.sendResponseHeaders(r.status, r.body.length == 0 ? -1 : r.body.length);
-                if (r.body.length > 0) {
-                    try (OutputStream os = ex.getResponseBody()) {
-                        os.write(r.body);
-                    }
-                }
-            }
-        } finally {
-            ex.close();
+        if (method.equals("HEAD")) {
+            ex.respondHead(r.status, h, r.headLength);
+        } else if (r.file != null) {
+            ex.respondFile(r.status, h, r.file);
+        } else {
+            ex.respond(r.status, h, r.body);
         }
     }
 
@@ -852,9 +782,9 @@ public final class CloudStandIn implements AutoCloseable {
 
     // ------------------------------------------------------------------ control
 
-    private void control(HttpExchange ex, String method, String rawPath) {
+    private void control(RawHttpServer.Exchange ex, String method, String rawPath) {
         try {
-            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            ex.body().transferTo(OutputStream.nullOutputStream());
             if (rawPath.equals("/__standin/stop") && method.equals("POST")) {
                 send(ex, method, "control", Reply.text(200, "text/plain", "stopping\n"));
                 Thread t = new Thread(this::close, "standin-stop");
@@ -870,7 +800,7 @@ public final class CloudStandIn implements AutoCloseable {
                 send(ex, method, "control", Reply.text(404, "text/plain", "unknown control path\n"));
             }
         } catch (IOException e) {
-            ex.close();
+            ex.drop();
         }
     }
 
@@ -986,13 +916,7 @@ public final class CloudStandIn implements AutoCloseable {
         }
         closed = true;
         closedLatch.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         synchronized (journal) {
             if (journalWriter != null) {
                 try {

@@ -208,7 +208,7 @@ class CloudStandInTest {
         assertThat(inv.getStatus()).isEqualTo(200);
         assertThat(JSON.readTree(inv.getResult())).isEqualTo(JSON.readTree(
                 "{\"echo\":{\"hello\":\"world\"},\"version\":\"latest\"}"));
-        assertThat(inv.getRequestId()).isNotBlank();
+        assertThat(inv.getXCffRequestId()).isEqualTo(inv.getRequestId()).isNotBlank();
         assertThat(inv.getLog()).contains("START RequestId");
 
         assertThatThrownBy(() -> client.showFunctionConfig(new ShowFunctionConfigRequest()
@@ -463,6 +463,8 @@ class CloudStandInTest {
         standIn.enqueueFault("POST", "/v2/.*/fgs/functions", Fault.status(502, "<html><body>Bad Gateway</body></html>",
                 null));
         standIn.enqueueFault("*", ".*", Fault.throttled(1));
+        standIn.enqueueFault("POST", ".*", Fault.forbidden("functiongraph:function:create"));
+        standIn.enqueueFault("POST", ".*", Fault.malformedJson(500));
         HttpResponse<String> r = call("POST", FUNCTIONS, body);
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).contains("1");
@@ -471,6 +473,13 @@ class CloudStandInTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         r = call("POST", FUNCTIONS, body);
         assertThat(r.statusCode()).isEqualTo(429);
+        r = call("POST", FUNCTIONS, body);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("error_msg").asText()).contains("functiongraph:function:create");
+        r = call("POST", FUNCTIONS, body);
+        assertThat(r.statusCode()).isEqualTo(500);
+        String malformed = r.body();
+        assertThatThrownBy(() -> JSON.readTree(malformed)).isInstanceOf(IOException.class);
         assertThat(standIn.functionConfig("fault-fn")).isNull();
 
         standIn.enqueueFault("POST", ".*", Fault.drop());
@@ -492,7 +501,7 @@ class CloudStandInTest {
         assertThatThrownBy(() -> http.send(hanging, BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
 
         assertThat(standIn.requests()).extracting(RecordedRequest::fault).containsSubsequence("status", "status",
-                "status", "drop", "dropAfterHandling", "delay", "hang");
+                "status", "status", "status", "drop", "dropAfterHandling", "delay", "hang");
         assertThat(standIn.pendingFaults()).isZero();
     }
 

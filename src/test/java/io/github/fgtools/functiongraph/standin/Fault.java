@@ -62,6 +62,29 @@ public final class Fault {
                 String.valueOf(retryAfterSeconds), "Content-Type", "application/json"));
     }
 
+    /** 401 as the API gateway answers a refused signature. */
+    public static Fault unauthorized() {
+        return status(401, "{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information: "
+                + "verify aksk signature fail\"}", Map.of("Content-Type", "application/json"));
+    }
+
+    /** 403 whose error_msg names the IAM action that is not allowed, e.g. {@code functiongraph:function:create}. */
+    public static Fault forbidden(String action) {
+        return status(403, "{\"error_code\":\"FSS.0403\",\"error_msg\":\"Forbidden: policy doesn't allow " + action
+                + " to be performed.\"}", Map.of("Content-Type", "application/json"));
+    }
+
+    /** An HTML error page, as a load balancer or proxy in front of the API answers. */
+    public static Fault htmlPage(int status) {
+        return status(status, "<html><head><title>" + status + "</title></head><body><h1>" + status
+                + " Error</h1><hr><center>nginx</center></body></html>", Map.of("Content-Type", "text/html"));
+    }
+
+    /** A body announced as JSON that does not parse. */
+    public static Fault malformedJson(int status) {
+        return status(status, "{\"error_code\": \"FSS.05", Map.of("Content-Type", "application/json"));
+    }
+
     /** Waits {@code millis}, then handles the request normally. */
     public static Fault delay(long millis) {
         return new Fault(Kind.DELAY, 0, null, Map.of(), millis);

@@ -1,0 +1,247 @@
+package io.github.fgtools.functiongraph.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.fgtools.functiongraph.client.Credentials;
+import io.github.fgtools.functiongraph.client.ProxySettings;
+import io.github.fgtools.functiongraph.proxy.ForwardProxy;
+import io.github.fgtools.functiongraph.standin.CloudStandIn;
+import io.github.fgtools.functiongraph.standin.Fault;
+import io.github.fgtools.functiongraph.standin.RecordedRequest;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deploy core against the loopback stand-in: the flow, and every fault the network and the API throw at it. */
+class DeployServiceTest {
+    @TempDir
+    Path dir;
+
+    private CloudStandIn cloud;
+    private final List<String> info = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final DeployListener listener = new DeployListener() {
+        @Override
+        public void step(String message) {
+            info.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+    };
+
+    @BeforeEach
+    void start() {
+        cloud = CloudStandIn.start(dir.resolve("cloud"));
+    }
+
+    @AfterEach
+    void stop() {
+        cloud.close();
+    }
+
+    private Path jar(String content) throws Exception {
+        Path jar = dir.resolve("fn-" + content.hashCode() + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+            JarEntry e = new JarEntry("com/example/Handler.class");
+            e.setTime(0);
+            j.putNextEntry(e);
+            j.write(content.getBytes("UTF-8"));
+            j.closeEntry();
+        }
+        return jar;
+    }
+
+    private DeployConfig.Builder config(String name, Path jar) {
+        return DeployConfig.builder()
+                .function(FunctionSpec.builder().functionName(name).runtime("Java11")
+                        .handler("com.example.Handler.handle").build())
+                .cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+                        .obsEndpoint(cloud.baseUrl()).projectId(CloudStandIn.PROJECT_ID).retries(3)
+                        .readTimeout(2).connectTimeout(2))
+                .artifactFile(jar)
+                .outputDirectory(dir.resolve("out-" + name));
+    }
+
+    private DeployResult deploy(DeployConfig.Builder b) throws Exception {
+        return new DeployService(listener).deploy(b.build(),
+                () -> Credentials.akSk(CloudStandIn.AK, CloudStandIn.SK, null, "test"));
+    }
+
+    private List<String> calls() {
+        return cloud.requests().stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList());
+    }
+
+    @Test
+    void createsThenUpdatesThenReportsUnchanged() throws Exception {
+        Path jar = jar("v1");
+        assertThat(deploy(config("fn", jar)).action).isEqualTo("created");
+        assertThat(deploy(config("fn", jar)).action).isEqualTo("unchanged");
+        cloud.clearRequests();
+        DeployResult changed = deploy(config("fn", jar("v2")));
+        assertThat(changed.action).isEqualTo("updated");
+        assertThat(changed.changes).containsExactly("code updated");
+        assertThat(calls()).filteredOn(c -> !c.startsWith("GET")).hasSize(1).first().asString().endsWith("/code");
+    }
+
+    @Test
+    void retriesTwo503sWithAWarningEach() throws Exception {
+        cloud.enqueueFault("POST", ".*/fgs/functions", Fault.status(503, "{\"error_code\":\"FSS.0500\",\"error_msg\":\"busy\"}"));
+        cloud.enqueueFault("POST", ".*/fgs/functions", Fault.status(503, "{\"error_code\":\"FSS.0500\",\"error_msg\":\"busy\"}"));
+        assertThat(deploy(config("fn", jar("a"))).action).isEqualTo("created");
+        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("503", "retry"));
+        assertThat(cloud.functionConfig("fn")).isNotNull();
+    }
+
+    @Test
+    void honoursRetryAfter() throws Exception {
+        cloud.enqueueFault("GET", ".*/config", Fault.throttled(1));
+        deploy(config("fn", jar("a")));
+        assertThat(warnings).singleElement().asString().contains("429", "in 1.0 s");
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostIsCheckedNotSentTwice() throws Exception {
+        cloud.enqueueFault("POST", ".*/fgs/functions", Fault.dropAfterHandling());
+        assertThat(deploy(config("fn", jar("a"))).action).isEqualTo("created");
+        assertThat(calls()).filteredOn(c -> c.startsWith("POST")).hasSize(1);
+    }
+
+    @Test
+    void aDroppedConnectionOnARetryableCallIsRetried() throws Exception {
+        cloud.enqueueFault("GET", ".*/config", Fault.drop());
+        assertThat(deploy(config("fn", jar("a"))).action).isEqualTo("created");
+        assertThat(warnings).singleElement().asString().contains("connection dropped");
+    }
+
+    @Test
+    void aHangFailsWithinTheReadTimeoutNamingTheParameter() throws Exception {
+        cloud.enqueueFault("GET", ".*/config", Fault.hang());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> deploy(config("fn", jar("a")))).isInstanceOf(FunctionGraphException.class)
+                .hasMessageContaining("within 2 s").hasMessageContaining("<readTimeout> (functiongraph.readTimeout)")
+                .hasMessageContaining("nothing was changed in the cloud");
+        assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
+    }
+
+    @Test
+    void a401ExplainsKeysAndClock() throws Exception {
+        DeployConfig c = config("fn", jar("a")).build();
+        assertThatThrownBy(() -> new DeployService(listener).deploy(c,
+                () -> Credentials.akSk(CloudStandIn.AK, "wrong-secret-key-value", null, "test")))
+                .hasMessageContaining("FunctionGraph 401 APIG.0301")
+                .hasMessageContaining("clock").hasMessageContaining("UTC time sent was")
+                .hasMessageNotContaining("wrong-secret-key-value");
+    }
+
+    @Test
+    void a403NamesThePermissionTheApiNames() throws Exception {
+        cloud.enqueueFault("POST", ".*/fgs/functions", Fault.status(403,
+                "{\"error_code\":\"FSS.0403\",\"error_msg\":\"Policy doesn't allow functiongraph:function:create\"}"));
+        assertThatThrownBy(() -> deploy(config("fn", jar("a"))))
+                .hasMessageContaining("FunctionGraph 403 FSS.0403: Policy doesn't allow functiongraph:function:create")
+                .hasMessageContaining("POST /v2/" + CloudStandIn.PROJECT_ID + "/fgs/functions");
+    }
+
+    @Test
+    void anHtmlPageFromAProxyIsNamedAsSuch() throws Exception {
+        cloud.enqueueFault("GET", ".*/config", Fault.status(400, "<html><body><h1>Access denied by proxy</h1></body></html>"));
+        assertThatThrownBy(() -> deploy(config("fn", jar("a"))))
+                .hasMessageContaining("Access denied by proxy").hasMessageContaining("HTML page");
+    }
+
+    @Test
+    void aMalformedJsonBodyIsReported() throws Exception {
+        cloud.enqueueFault("GET", ".*/config", Fault.status(200, "{\"func_urn\": "));
+        assertThatThrownBy(() -> deploy(config("fn", jar("a")))).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void aPartialDeploySaysWhatChanged() throws Exception {
+        deploy(config("fn", jar("a")));
+        cloud.enqueueFault("PUT", ".*/config", Fault.status(400, "{\"error_code\":\"FSS.0400\",\"error_msg\":\"bad config\"}"));
+        DeployConfig.Builder b = config("fn", jar("b"));
+        b.function(FunctionSpec.builder().functionName("fn").runtime("Java11").handler("com.example.Handler.handle")
+                .memorySize(512).build());
+        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("FSS.0400: bad config")
+                .hasMessageContaining("already changed in the cloud: code updated");
+        String result = new String(Files.readAllBytes(dir.resolve("out-fn/deploy-result.json")), "UTF-8");
+        assertThat(result).contains("\"failed\"").contains("code updated");
+    }
+
+    @Test
+    void throughAnAuthenticatingProxy() throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.start("proxy-user", "proxy-pass")) {
+            DeployConfig.Builder b = config("fn", jar("a"));
+            b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+                    .obsEndpoint(cloud.baseUrl()).proxy(new ProxySettings("http", "127.0.0.1", proxy.port(),
+                            "proxy-user", "proxy-pass", "example.org")));
+            assertThat(deploy(b).action).isEqualTo("created");
+            // every call (IAM lookup, config read, create) went through the proxy, after one 407 challenge
+            assertThat(proxy.forwarded()).hasSize(cloud.requests().size()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(proxy.refused()).isNotEmpty();
+            assertThat(cloud.requests()).extracting(RecordedRequest::status).containsExactly(200, 404, 200);
+        }
+    }
+
+    @Test
+    void nonProxyHostsBypassTheProxy() throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.start(null, null)) {
+            DeployConfig.Builder b = config("fn", jar("a"));
+            b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+                    .obsEndpoint(cloud.baseUrl()).projectId(CloudStandIn.PROJECT_ID)
+                    .proxy(new ProxySettings("http", "127.0.0.1", proxy.port(), null, null, "localhost|127.*")));
+            deploy(b);
+            assertThat(proxy.forwarded()).isEmpty();
+        }
+    }
+
+    @Test
+    void offlineFailsBeforeAnyCall() throws Exception {
+        DeployConfig.Builder b = config("fn", jar("a"));
+        b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).offline(true));
+        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("offline (-o)");
+        assertThat(cloud.requests()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheEndpointAndItsParameter() throws Exception {
+        DeployConfig.Builder b = config("fn", jar("a"));
+        b.cloud(CloudSettings.builder().endpoint("http://127.0.0.1:1").projectId("p").retries(1));
+        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("Cannot reach FunctionGraph at http://127.0.0.1:1")
+                .hasMessageContaining("<endpoint> (functiongraph.endpoint)");
+        assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void obsUploadThenSkipWhenTheObjectIsThere() throws Exception {
+        Path jar = jar("obs");
+        DeployResult first = deploy(config("fn", jar).obsBucket("fg-code").obsObjectKey("code/shared.jar"));
+        assertThat(first.codeType).isEqualTo("obs");
+        assertThat(calls()).filteredOn(c -> c.startsWith("PUT /fg-code/")).containsExactly("PUT /fg-code/code/shared.jar");
+        cloud.clearRequests();
+        assertThat(deploy(config("fn2", jar).obsBucket("fg-code").obsObjectKey("code/shared.jar")).action)
+                .isEqualTo("created");
+        assertThat(calls()).contains("HEAD /fg-code/code/shared.jar").noneMatch(c -> c.startsWith("PUT /fg-code/"));
+        assertThat(info).anySatisfy(i -> assertThat(i).contains("not uploaded again"));
+    }
+}
