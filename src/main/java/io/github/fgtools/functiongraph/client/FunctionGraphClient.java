@@ -174,7 +174,9 @@ public final class FunctionGraphClient {
             this.body = body;
             String isErr = response.header("X-Is-Func-Err");
             JsonNode status = body.get("status");
-            this.functionError = "true".equalsIgnoreCase(isErr) || (status != null && status.asInt(0) != 0);
+            // v1 answers status 200 on success (some regions 0); X-Is-Func-Err is authoritative when present
+            this.functionError = isErr != null ? "true".equalsIgnoreCase(isErr.trim())
+                    : status != null && status.asInt(200) != 200 && status.asInt(200) != 0;
             String id = response.header("X-Cff-Request-Id");
             this.requestId = id != null ? id : body.path("request_id").asText(null);
         }

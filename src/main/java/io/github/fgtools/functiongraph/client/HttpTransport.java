@@ -71,6 +71,22 @@ public final class HttpTransport implements Closeable {
     static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    static {
+        quietHttpClientLogs();
+    }
+
+    /**
+     * HttpClient logs every header (X-Security-Token, X-Auth-Token, Proxy-Authorization) and the wire (bodies with
+     * encrypted_user_data) at DEBUG, which Maven's {@code -X} would print. Its loggers are kept at INFO; the plugin's
+     * own DEBUG lines say what matters (method, URL, status, time, request id) and nothing secret. Must run before
+     * HttpClient's classes create their loggers: this class is the only one that uses them.
+     */
+    static void quietHttpClientLogs() {
+        for (String name : new String[] {"org.apache.hc.client5.http", "org.apache.hc.core5"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + name, "info");
+        }
+    }
+
     /** Asked, before re-sending a call that is not idempotent, whether the first attempt landed after all. */
     public interface OutcomeCheck {
         /** The response to use when the call had landed, or null to send it again. */

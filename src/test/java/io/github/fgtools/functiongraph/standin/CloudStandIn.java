@@ -91,15 +91,18 @@ import java.util.stream.Stream;
  *
  * <h2>Invocation ({@code POST .../{urn}/invocations})</h2>
  * Requires {@code X-CFF-Request-Version: v1}; body any JSON up to 6 MB (empty = {}). Answers 200
- * {@code {"request_id", "result", "log", "status"}} with headers {@code X-Cff-Request-Id} and
- * {@code X-Is-Func-Err}. {@code result} is the JSON string {@code {"echo": <payload>, "version":
- * "<resolved version>"}} and {@code status} 200. When the resolved version's user_data has the key
- * {@code STANDIN_FAIL} (its value, if not empty, is the message) or the payload has
- * {@code "standinFail": true} (message from {@code "standinFailMessage"}), it answers 200 with
- * {@code X-Is-Func-Err: true}, {@code status} 1 and result {@code {"errorMessage": ..., "errorType":
- * "StandInFunctionError", "stackTrace": [...]}}. {@code log} is a START/END/REPORT tail when
- * {@code X-Cff-Log-Type: tail}, else empty. An alias with additional weights routes deterministically:
- * invocation n (from 0) of that alias goes to bucket n % 100; buckets below 100 − weight go to the main
+ * {@code {"request_id", "result", "log", "status"}} with headers {@code X-Cff-Request-Id},
+ * {@code X-Is-Func-Err}, {@code X-Func-Err-Code} (0 on success), {@code X-Cff-Response-Version: v1},
+ * {@code X-CFF-Billing-Duration} and {@code X-Cff-Invoke-Summary} (header names in exactly this case: the SDK
+ * reads them case-sensitively). {@code result} is the JSON string {@code {"echo": <payload>, "version":
+ * "<resolved version>"}} and {@code status} 200, as in the API reference's example. When the resolved
+ * version's user_data has the key {@code STANDIN_FAIL} (its value, if not empty, is the message) or the
+ * payload has {@code "standinFail": true} (message from {@code "standinFailMessage"}), it answers HTTP 200
+ * with {@code X-Is-Func-Err: true}, {@code status} 1 and result {@code {"errorMessage": ..., "errorType":
+ * "StandInFunctionError", "stackTrace": [...]}}. {@code log} is a tail in the documented
+ * "Start invoke request ... / Finish invoke request ..." format when {@code X-Cff-Log-Type: tail}, else
+ * empty. An alias with additional weights routes deterministically: invocation n (from 0) of that alias goes
+ * to bucket n % 100; buckets below 100 − weight go to the main
  * version, the rest to the additional one.
  *
  * <h2>IAM</h2>

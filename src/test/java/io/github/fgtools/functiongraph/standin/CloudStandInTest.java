@@ -209,7 +209,7 @@ class CloudStandInTest {
         assertThat(JSON.readTree(inv.getResult())).isEqualTo(JSON.readTree(
                 "{\"echo\":{\"hello\":\"world\"},\"version\":\"latest\"}"));
         assertThat(inv.getXCffRequestId()).isEqualTo(inv.getRequestId()).isNotBlank();
-        assertThat(inv.getLog()).contains("START RequestId");
+        assertThat(inv.getLog()).contains("Start invoke request").contains("Finish invoke request");
 
         assertThatThrownBy(() -> client.showFunctionConfig(new ShowFunctionConfigRequest()
                 .withFunctionUrn(URN_BASE + "nope"))).isInstanceOfSatisfying(ServiceResponseException.class,

@@ -1143,11 +1143,13 @@ final class FunctionGraphApi {
         }
         String log = "";
         if ("tail".equalsIgnoreCase(in.header("x-cff-log-type"))) {
-            log = "START RequestId: " + requestId + " Version: " + version + "\n"
-                    + (failed ? "ERROR " + result.path("errorMessage").asText() + "\n" : "")
-                    + "END RequestId: " + requestId + "\n"
-                    + "REPORT RequestId: " + requestId + "\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: "
-                    + config.path("memory_size").asInt() + " MB\tMax Memory Used: 32.00 MB\n";
+            // the documented v1 log format
+            String at = java.time.format.DateTimeFormatter.ISO_INSTANT.format(java.time.Instant.now()
+                    .truncatedTo(ChronoUnit.SECONDS));
+            log = at + " Start invoke request '" + requestId + "', version: " + version + "\n"
+                    + (failed ? "ERROR " + result.path("errorMessage").asText() + "\n" : "stand-in echo\n")
+                    + "\n" + at + " Finish invoke request '" + requestId + "', duration: 1.000ms, billing duration: 1ms,"
+                    + " memory used: 21.473MB, billing memory: " + config.path("memory_size").asInt() + "MB";
         }
         ObjectNode out = Http.JSON.createObjectNode();
         out.put("request_id", requestId);
@@ -1157,7 +1159,12 @@ final class FunctionGraphApi {
         Reply r = Reply.json(200, out);
         r.header("X-Cff-Request-Id", requestId);
         r.header("X-Is-Func-Err", String.valueOf(failed));
-        r.header("X-Cff-Billing-Duration", "1");
+        r.header("X-Func-Err-Code", failed ? "1" : "0");
+        r.header("X-Cff-Response-Version", "v1");
+        r.header("X-CFF-Billing-Duration", "1");
+        r.header("X-Cff-Invoke-Summary", "{\"funcDigest\":\"" + config.path("digest").asText() + "\",\"duration\":1,"
+                + "\"billingDuration\":1,\"memUsage\":22515712,\"billingMem\":" + config.path("memory_size").asInt()
+                + ",\"status\":" + (failed ? 1 : 200) + "}");
         return r;
     }
 
