@@ -47,7 +47,9 @@ public final class DeployService {
             listener.warn(warning);
         }
         FunctionSpec f = config.function;
+        long started = System.nanoTime();
         CodePackage pkg = pack(config);
+        long packed = System.nanoTime();
         String codeType = config.effectiveCodeType();
         checkSize(config, pkg, codeType);
         String objectKey = "obs".equals(codeType) ? objectKey(config, pkg) : null;
@@ -111,6 +113,9 @@ public final class DeployService {
                         pkg.size(), pkg.sha512Hex(), changes, consoleUrl(config.cloud.region, f));
                 writeResult(config, result);
                 summary(result, f);
+                long done = System.nanoTime();
+                listener.step(String.format(Locale.ROOT, "Deploy took %.2f s (packaging %.2f s, cloud %.2f s)",
+                        (done - started) / 1e9, (packed - started) / 1e9, (done - packed) / 1e9));
                 return result;
             } catch (FunctionGraphException e) {
                 throw partial(config, pkg, codeType, changes, e);
