@@ -60,7 +60,7 @@ plugin_run() { # sizeMB
   local dir="$WORK/plugin-$1mb"
   make_project "$dir" "$1"
   HUAWEICLOUD_SDK_AK=$AK HUAWEICLOUD_SDK_SK=$SK MAVEN_OPTS="-Xmx64m" /usr/bin/time -v -o "$WORK/time-plugin-$1.txt" \
-    mvn -B -o -f "$dir/pom.xml" io.github.fgtools:functiongraph-maven-plugin:$VERSION:deploy \
+    mvn -B -f "$dir/pom.xml" io.github.fgtools:functiongraph-maven-plugin:$VERSION:deploy \
       -Dfunctiongraph.endpoint="$URL" -Dfunctiongraph.iamEndpoint="$URL" -Dfunctiongraph.obsEndpoint="$URL" \
       -Dfunctiongraph.projectId=$PROJECT > "$WORK/plugin-$1.log" 2>&1 || { cat "$WORK/plugin-$1.log"; exit 1; }
   grep -q "Created urn" "$WORK/plugin-$1.log" || { cat "$WORK/plugin-$1.log"; exit 1; }
@@ -92,7 +92,7 @@ awk -v a="$P45_RSS" -v b="$P5_RSS" 'BEGIN { printf "plugin peak RSS 45 MB vs 5 M
 R="$WORK/redeploy-20mb"; make_project "$R" 20
 deploy_once() {
   HUAWEICLOUD_SDK_AK=$AK HUAWEICLOUD_SDK_SK=$SK /usr/bin/time -v -o "$WORK/time-redeploy-$1.txt" \
-    mvn -B -o -f "$R/pom.xml" io.github.fgtools:functiongraph-maven-plugin:$VERSION:deploy \
+    mvn -B -f "$R/pom.xml" io.github.fgtools:functiongraph-maven-plugin:$VERSION:deploy \
       -Dfunctiongraph.endpoint="$URL" -Dfunctiongraph.iamEndpoint="$URL" -Dfunctiongraph.obsEndpoint="$URL" \
       -Dfunctiongraph.projectId=$PROJECT > "$WORK/redeploy-$1.log" 2>&1 || { cat "$WORK/redeploy-$1.log"; exit 1; }
   echo "$(sed -n 's/.*Deploy took \([0-9.]*\) s.*/\1/p' "$WORK/redeploy-$1.log") $(wall_s "$WORK/time-redeploy-$1.txt") $(sed -n 's/.*"action" : "\([a-z-]*\)".*/\1/p' "$R/target/functiongraph/deploy-result.json")"
