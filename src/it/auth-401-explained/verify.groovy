@@ -1,14 +1,5 @@
-import io.github.fgtools.functiongraph.standin.ItStandIn
-import io.github.fgtools.functiongraph.standin.CloudStandIn
-import groovy.json.JsonSlurper
-def journal = ItStandIn.journal(basedir)
-def log = new File(basedir, 'build.log').text
-def fg = journal.findAll { it.service == 'functiongraph' || it.path.startsWith('/v2/') }
-def creates = journal.findAll { it.method == 'POST' && it.path ==~ '/v2/[^/]+/fgs/functions' }
-def writes = journal.findAll { it.method != 'GET' && it.method != 'HEAD' }
-def result = { new JsonSlurper().parse(new File(basedir, 'target/functiongraph/deploy-result.json')) }
-
-assert journal.any { it.status == 401 }
-assert log.contains('IAM 401 APIG.0301') || log.contains('FunctionGraph 401 APIG.0301')
-assert log.contains('UTC time sent was')
-assert !log.contains('not-the-right-secret-key-0000000000000')
+def run = io.github.fgtools.functiongraph.standin.ItRun.of(basedir)
+assert run.journal.any { it.status == 401 }
+assert run.log.contains('IAM 401 APIG.0301') || run.log.contains('FunctionGraph 401 APIG.0301')
+assert run.log.contains('UTC time sent was')
+assert !run.log.contains('not-the-right-secret-key-0000000000000')

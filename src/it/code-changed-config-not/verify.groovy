@@ -1,14 +1,5 @@
-import io.github.fgtools.functiongraph.standin.ItStandIn
-import io.github.fgtools.functiongraph.standin.CloudStandIn
-import groovy.json.JsonSlurper
-def journal = ItStandIn.journal(basedir)
-def log = new File(basedir, 'build.log').text
-def fg = journal.findAll { it.service == 'functiongraph' || it.path.startsWith('/v2/') }
-def creates = journal.findAll { it.method == 'POST' && it.path ==~ '/v2/[^/]+/fgs/functions' }
-def writes = journal.findAll { it.method != 'GET' && it.method != 'HEAD' }
-def result = { new JsonSlurper().parse(new File(basedir, 'target/functiongraph/deploy-result.json')) }
-
-def codePuts = journal.findAll { it.method == 'PUT' && it.path.endsWith('/code') }
+def run = io.github.fgtools.functiongraph.standin.ItRun.of(basedir)
+def codePuts = run.journal.findAll { it.method == 'PUT' && it.path.endsWith('/code') }
 assert codePuts.size() == 1 && codePuts[0].status == 200 && codePuts[0].body.code_type == 'jar'
-assert !journal.any { it.method == 'PUT' && it.path.endsWith('/config') }
-assert result().action == 'updated' && result().changes == ['code updated']
+assert !run.journal.any { it.method == 'PUT' && it.path.endsWith('/config') }
+assert run.result().action == 'updated' && run.result().changes == ['code updated']

@@ -1,15 +1,6 @@
-import io.github.fgtools.functiongraph.standin.ItStandIn
-import io.github.fgtools.functiongraph.standin.CloudStandIn
-import groovy.json.JsonSlurper
-def journal = ItStandIn.journal(basedir)
-def log = new File(basedir, 'build.log').text
-def fg = journal.findAll { it.service == 'functiongraph' || it.path.startsWith('/v2/') }
-def creates = journal.findAll { it.method == 'POST' && it.path ==~ '/v2/[^/]+/fgs/functions' }
-def writes = journal.findAll { it.method != 'GET' && it.method != 'HEAD' }
-def result = { new JsonSlurper().parse(new File(basedir, 'target/functiongraph/deploy-result.json')) }
-
-assert journal.isEmpty() : 'nothing is sent when the configuration is invalid'
-assert log.contains('<memorySize> (functiongraph.memorySize) = 300')
-assert log.contains('<timeout> (functiongraph.timeout) = 1')
-assert log.contains("<handler> (functiongraph.handler) = 'nodot'")
-assert log.contains('3 problems')
+def run = io.github.fgtools.functiongraph.standin.ItRun.of(basedir)
+assert run.journal.isEmpty() : 'nothing is sent when the configuration is invalid'
+assert run.log.contains('<memorySize> (functiongraph.memorySize) = 300')
+assert run.log.contains('<timeout> (functiongraph.timeout) = 1')
+assert run.log.contains("<handler> (functiongraph.handler) = 'nodot'")
+assert run.log.contains('3 problems')

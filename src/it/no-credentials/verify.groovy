@@ -1,14 +1,5 @@
-import io.github.fgtools.functiongraph.standin.ItStandIn
-import io.github.fgtools.functiongraph.standin.CloudStandIn
-import groovy.json.JsonSlurper
-def journal = ItStandIn.journal(basedir)
-def log = new File(basedir, 'build.log').text
-def fg = journal.findAll { it.service == 'functiongraph' || it.path.startsWith('/v2/') }
-def creates = journal.findAll { it.method == 'POST' && it.path ==~ '/v2/[^/]+/fgs/functions' }
-def writes = journal.findAll { it.method != 'GET' && it.method != 'HEAD' }
-def result = { new JsonSlurper().parse(new File(basedir, 'target/functiongraph/deploy-result.json')) }
-
-assert journal.isEmpty()
-assert log.contains('No Huawei Cloud credentials found')
-assert log.contains('settings.xml') && log.contains('HUAWEICLOUD_SDK_AK') && log.contains('HUAWEICLOUD_SDK_SK')
-assert log.contains('credentials file') && log.contains('HUAWEICLOUD_AUTH_TOKEN')
+def run = io.github.fgtools.functiongraph.standin.ItRun.of(basedir)
+assert run.journal.isEmpty()
+assert run.log.contains('No Huawei Cloud credentials found')
+assert run.log.contains('settings.xml') && run.log.contains('HUAWEICLOUD_SDK_AK') && run.log.contains('HUAWEICLOUD_SDK_SK')
+assert run.log.contains('credentials file') && run.log.contains('HUAWEICLOUD_AUTH_TOKEN')

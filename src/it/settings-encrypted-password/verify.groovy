@@ -1,14 +1,6 @@
-import io.github.fgtools.functiongraph.standin.ItStandIn
 import io.github.fgtools.functiongraph.standin.CloudStandIn
-import groovy.json.JsonSlurper
-def journal = ItStandIn.journal(basedir)
-def log = new File(basedir, 'build.log').text
-def fg = journal.findAll { it.service == 'functiongraph' || it.path.startsWith('/v2/') }
-def creates = journal.findAll { it.method == 'POST' && it.path ==~ '/v2/[^/]+/fgs/functions' }
-def writes = journal.findAll { it.method != 'GET' && it.method != 'HEAD' }
-def result = { new JsonSlurper().parse(new File(basedir, 'target/functiongraph/deploy-result.json')) }
-
+def run = io.github.fgtools.functiongraph.standin.ItRun.of(basedir)
 // the SK was decrypted from settings.xml and signed requests the stand-in accepted
-assert creates.size() == 1 && creates[0].status == 200 && creates[0].accessKey == CloudStandIn.AK
-assert journal.every { it.authFailure == null }
-assert !log.contains(CloudStandIn.SK)
+assert run.creates.size() == 1 && run.creates[0].status == 200 && run.creates[0].accessKey == CloudStandIn.AK
+assert run.journal.every { it.authFailure == null }
+assert !run.log.contains(CloudStandIn.SK)

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Versions and aliases: publish after an update, move an alias wholly or split it for a canary. */
 final class Releases {
+    private static final java.util.regex.Pattern VERSION_LIMIT =
+            java.util.regex.Pattern.compile("limit|exceed|max|at most|too many|quota");
     private final FunctionGraphClient fg;
     private final DeployListener listener;
 
@@ -54,8 +56,7 @@ final class Releases {
                 }
             }
             String msg = e.errorMsg() == null ? "" : e.errorMsg().toLowerCase(Locale.ROOT);
-            if (msg.contains("version") && (msg.contains("limit") || msg.contains("exceed") || msg.contains("maximum")
-                    || msg.contains("max"))) {
+            if (msg.contains("version") && VERSION_LIMIT.matcher(msg).find()) {
                 throw new FunctionGraphException(e.getMessage() + System.lineSeparator() + "FunctionGraph keeps at "
                         + "most 20 versions per function: delete versions no alias uses (console: the function's "
                         + "Versions tab), then run again.", true, e);

@@ -5,18 +5,15 @@ import io.github.fgtools.functiongraph.client.CredentialsResolver;
 import io.github.fgtools.functiongraph.client.ProxySettings;
 import io.github.fgtools.functiongraph.deploy.CloudSettings;
 import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.deploy.FunctionRules;
+import io.github.fgtools.functiongraph.deploy.Parameters;
+import io.github.fgtools.functiongraph.deploy.Problems;
 
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -26,18 +23,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * What every goal that talks to the cloud shares: the function's name and package, where to send calls, as whom, and
- * how patiently. Converts the core's one exception type into Maven's in exactly one place, {@link #execute()}.
+ * What every goal that talks to the cloud shares: where to send calls, as whom, and how patiently.
  */
-public abstract class AbstractFunctionGraphMojo extends AbstractMojo {
-    /** The function's name ({@code func_name}). */
-    @Parameter(property = "functiongraph.functionName", defaultValue = "${project.artifactId}")
-    protected String functionName;
-
-    /** The function's group ({@code package}). */
-    @Parameter(property = "functiongraph.package", defaultValue = "default")
-    protected String functionPackage;
-
+public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
     /** Region id; default env {@code HUAWEICLOUD_SDK_REGION}, else {@code cn-north-4}. @since 0.1.0 */
     @Parameter(property = "functiongraph.region")
     protected String region;
@@ -70,13 +58,6 @@ public abstract class AbstractFunctionGraphMojo extends AbstractMojo {
     @Parameter(property = "functiongraph.readTimeout", defaultValue = "60")
     protected int readTimeout;
 
-    /** Do nothing, and say so. @since 0.1.0 */
-    @Parameter(property = "functiongraph.skip", defaultValue = "false")
-    protected boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
-
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
@@ -85,34 +66,6 @@ public abstract class AbstractFunctionGraphMojo extends AbstractMojo {
 
     @Component
     protected SettingsDecrypter decrypter;
-
-    @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping functiongraph:" + goal() + " (functiongraph.skip)");
-            return;
-        }
-        try {
-            run();
-        } catch (FunctionGraphException e) {
-            if (e.isUserError()) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
-
-    protected abstract String goal();
-
-    protected abstract void run() throws FunctionGraphException;
-
-    protected MavenLogListener listener() {
-        return new MavenLogListener(getLog());
-    }
-
-    protected CredentialsResolver resolver() {
-        return new CredentialsResolver(System.getenv(), Paths.get(System.getProperty("user.home")));
-    }
 
     /** The cloud settings from parameters, environment and settings.xml, not yet validated. */
     protected CloudSettings.Builder cloudSettings(String obsEndpoint) {
@@ -128,6 +81,24 @@ public abstract class AbstractFunctionGraphMojo extends AbstractMojo {
                 .readTimeout(readTimeout)
                 .proxy(proxy())
                 .offline(session != null && session.isOffline());
+    }
+
+    /**
+     * For goals that address an existing function (invoke, delete): its name and package, and the cloud settings,
+     * checked together; throws once with every problem.
+     */
+    protected CloudSettings checkedCloud() throws FunctionGraphException {
+        Problems problems = new Problems();
+        FunctionRules.checkName(problems, Parameters.FUNCTION_NAME, functionName);
+        FunctionRules.checkName(problems, Parameters.FUNCTION_PACKAGE, functionPackage);
+        addProblems(problems);
+        CloudSettings cloud = cloudSettings(null).build(problems);
+        problems.throwIfAny("Invalid functiongraph:" + goal() + " configuration");
+        return cloud;
+    }
+
+    /** A goal's own checks, reported with the shared ones. */
+    protected void addProblems(Problems problems) {
     }
 
     /** Credentials in the contract's order; called only when a request is about to be sent. */
@@ -172,9 +143,5 @@ public abstract class AbstractFunctionGraphMojo extends AbstractMojo {
                         + "re-encrypt with mvn --encrypt-password.");
             }
         }
-    }
-
-    protected static Map<String, String> env() {
-        return System.getenv();
     }
 }

@@ -1,11 +1,7 @@
 package io.github.fgtools.functiongraph.maven;
 
-import io.github.fgtools.functiongraph.deploy.CloudSettings;
 import io.github.fgtools.functiongraph.deploy.DeleteService;
 import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.FunctionRules;
-import io.github.fgtools.functiongraph.deploy.Parameters;
-import io.github.fgtools.functiongraph.deploy.Problems;
 
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -24,11 +20,6 @@ public class DeleteMojo extends AbstractFunctionGraphMojo {
 
     @Override
     protected void run() throws FunctionGraphException {
-        Problems problems = new Problems();
-        FunctionRules.checkName(problems, Parameters.FUNCTION_NAME, functionName);
-        FunctionRules.checkName(problems, Parameters.FUNCTION_PACKAGE, functionPackage);
-        CloudSettings cloud = cloudSettings(null).build(problems);
-        problems.throwIfAny("Invalid functiongraph:delete configuration");
-        new DeleteService(listener()).delete(cloud, this::credentials, functionPackage, functionName);
+        new DeleteService(listener()).delete(checkedCloud(), this::credentials, functionPackage, functionName);
     }
 }

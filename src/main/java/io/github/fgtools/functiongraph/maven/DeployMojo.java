@@ -226,7 +226,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .includeDependencies(includeDependencies)
                 .codeDirectory(codeDirectory == null ? null : codeDirectory.toPath())
                 .codeType(codeType)
-                .outputDirectory(new File(project.getBuild().getDirectory(), "functiongraph").toPath())
+                .outputDirectory(outputDirectory())
                 .obsBucket(obsBucket).obsObjectKey(obsObjectKey)
                 .dryRun(dryRun).updateExisting(updateExisting)
                 .publishVersion(publishVersion).versionDescription(versionDescription)

@@ -2,7 +2,6 @@ package io.github.fgtools.functiongraph.maven;
 
 import io.github.fgtools.functiongraph.deploy.CloudSettings;
 import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.FunctionRules;
 import io.github.fgtools.functiongraph.deploy.InvokeService;
 import io.github.fgtools.functiongraph.deploy.Parameters;
 import io.github.fgtools.functiongraph.deploy.Problems;
@@ -31,23 +30,25 @@ public class InvokeMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.payloadFile")
     File payloadFile;
 
+    private byte[] body;
+
     @Override
     protected String goal() {
         return "invoke";
     }
 
     @Override
-    protected void run() throws FunctionGraphException {
-        Problems problems = new Problems();
-        FunctionRules.checkName(problems, Parameters.FUNCTION_NAME, functionName);
-        FunctionRules.checkName(problems, Parameters.FUNCTION_PACKAGE, functionPackage);
+    protected void addProblems(Problems problems) {
         if (qualifier != null && !qualifier.matches("latest|[0-9]+|[A-Za-z][A-Za-z0-9_-]{0,62}")) {
             problems.add(Parameters.QUALIFIER, qualifier, "latest, a version number, or an alias name");
         }
-        byte[] body = InvokeService.payload(problems, payload, payloadFile == null ? null : payloadFile.toPath());
-        CloudSettings cloud = cloudSettings(null).build(problems);
-        problems.throwIfAny("Invalid functiongraph:invoke configuration");
+        body = InvokeService.payload(problems, payload, payloadFile == null ? null : payloadFile.toPath());
+    }
+
+    @Override
+    protected void run() throws FunctionGraphException {
+        CloudSettings cloud = checkedCloud();
         new InvokeService(listener()).invoke(cloud, this::credentials, functionPackage, functionName, qualifier, body,
-                new File(project.getBuild().getDirectory(), "functiongraph").toPath());
+                outputDirectory());
     }
 }

@@ -5,16 +5,10 @@ import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
 import io.github.fgtools.functiongraph.deploy.SecretMap;
 import io.github.fgtools.functiongraph.run.LocalRunner;
 import io.github.fgtools.functiongraph.run.RunConfig;
-import io.github.fgtools.functiongraph.run.RunListener;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.util.Arrays;
@@ -33,7 +27,7 @@ import java.util.Map;
  * @since 0.1.0
  */
 @Mojo(name = "run", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
-public class RunMojo extends AbstractMojo {
+public class RunMojo extends AbstractFunctionMojo {
     /** The dependency scopes on the handler's class path: what FunctionGraph's platform and the zip supply. */
     private static final List<String> SCOPES = Arrays.asList(Artifact.SCOPE_COMPILE, Artifact.SCOPE_PROVIDED,
             Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
@@ -55,22 +49,6 @@ public class RunMojo extends AbstractMojo {
      */
     @Parameter(property = "functiongraph.runtime")
     private String runtime;
-
-    /**
-     * The function's name, as the context's {@code getFunctionName()} reports it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "functiongraph.functionName", defaultValue = "${project.artifactId}")
-    private String functionName;
-
-    /**
-     * The function's package (group), as the context's {@code getPackage()} reports it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "functiongraph.package", defaultValue = "default")
-    private String functionPackage;
 
     /**
      * Memory in MB, as the context's {@code getMemorySize()} reports it. Not enforced locally.
@@ -134,39 +112,22 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "functiongraph.runPort")
     private Integer runPort;
 
-    /**
-     * Do nothing, and say so.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "functiongraph.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    @Override
+    protected String goal() {
+        return "run";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping functiongraph:run (functiongraph.skip is true)");
-            return;
+    protected void run() throws FunctionGraphException {
+        RunConfig config = toConfig();
+        for (String warning : config.warnings()) {
+            getLog().warn(warning);
         }
-        try {
-            RunConfig config = toConfig();
-            for (String warning : config.warnings()) {
-                getLog().warn(warning);
-            }
-            LocalRunner runner = new LocalRunner(new MavenRunListener(getLog()));
-            if (config.runPort() != null) {
-                runner.serve(config);
-            } else {
-                runner.run(config);
-            }
-        } catch (FunctionGraphException e) {
-            if (e.isUserError()) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            throw new MojoExecutionException(e.getMessage(), e);
+        LocalRunner runner = new LocalRunner(listener());
+        if (config.runPort() != null) {
+            runner.serve(config);
+        } else {
+            runner.run(config);
         }
     }
 
@@ -184,9 +145,9 @@ public class RunMojo extends AbstractMojo {
                 .payloadFile(payloadFile == null ? null : payloadFile.toPath())
                 .runPort(runPort)
                 .classesDirectory(new File(project.getBuild().getOutputDirectory()).toPath())
-                .outputDirectory(new File(project.getBuild().getDirectory(), "functiongraph").toPath())
-                .projectId(System.getenv("HUAWEICLOUD_SDK_PROJECT_ID"))
-                .credentials(environmentCredentials());
+                .outputDirectory(outputDirectory())
+                .projectId(resolver().projectId())
+                .credentials(knownCredentials());
         for (Artifact artifact : project.getArtifacts()) {
             if (SCOPES.contains(artifact.getScope()) && artifact.getFile() != null
                     && artifact.getArtifactHandler().isAddedToClasspath()) {
@@ -197,52 +158,14 @@ public class RunMojo extends AbstractMojo {
     }
 
     /**
-     * The credentials a handler can read through its context, when the environment has them (never printed). The
-     * settings.xml server and the credentials file are for deploying: a local run does not need an account.
+     * The credentials a handler can read through its context, when the environment or the SDK credentials file has
+     * them (never printed). A local run needs no account: none is not an error.
      */
-    private static Credentials environmentCredentials() {
-        String ak = System.getenv("HUAWEICLOUD_SDK_AK");
-        String sk = System.getenv("HUAWEICLOUD_SDK_SK");
-        if (ak != null && !ak.isEmpty() && sk != null && !sk.isEmpty()) {
-            return Credentials.akSk(ak, sk, System.getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN"), "environment");
-        }
-        String token = System.getenv("HUAWEICLOUD_AUTH_TOKEN");
-        return token != null && !token.isEmpty() ? Credentials.token(token, "HUAWEICLOUD_AUTH_TOKEN") : null;
-    }
-
-    /** The run's report, in Maven's log; the handler's own log lines are marked as such. */
-    private static final class MavenRunListener implements RunListener {
-        private final Log log;
-
-        MavenRunListener(Log log) {
-            this.log = log;
-        }
-
-        @Override
-        public void info(String message) {
-            log.info(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.warn(message);
-        }
-
-        @Override
-        public void debug(String message) {
-            log.debug(message);
-        }
-
-        @Override
-        public void handlerLog(String level, String message) {
-            String line = "[handler " + level + "] " + message;
-            if ("ERROR".equals(level)) {
-                log.error(line);
-            } else if ("WARN".equals(level)) {
-                log.warn(line);
-            } else {
-                log.info(line);
-            }
+    private static Credentials knownCredentials() {
+        try {
+            return resolver().resolve(null);
+        } catch (FunctionGraphException none) {
+            return null;
         }
     }
 }

@@ -244,4 +244,32 @@ class DeployServiceTest {
         assertThat(calls()).contains("HEAD /fg-code/code/shared.jar").noneMatch(c -> c.startsWith("PUT /fg-code/"));
         assertThat(info).anySatisfy(i -> assertThat(i).contains("not uploaded again"));
     }
+
+    @Test
+    void theVersionLimitGivesTheFix() throws Exception {
+        Path jar = jar("versions");
+        for (int i = 1; i <= 20; i++) {
+            DeployResult r = deploy(describedAs(config("fn", jar), "v" + i).publishVersion(true));
+            assertThat(r.version).isEqualTo(String.valueOf(i));
+        }
+        assertThatThrownBy(() -> deploy(describedAs(config("fn", jar), "v21").publishVersion(true)))
+                .hasMessageContaining("at most 20 versions per function").hasMessageContaining("delete versions")
+                .hasMessageContaining("already changed in the cloud: configuration updated");
+    }
+
+    @Test
+    void publishingWithNothingChangedReusesTheNewestVersion() throws Exception {
+        Path jar = jar("same");
+        assertThat(deploy(config("fn", jar).publishVersion(true)).version).isEqualTo("1");
+        cloud.clearRequests();
+        DeployResult again = deploy(config("fn", jar).publishVersion(true));
+        assertThat(again.version).isEqualTo("1");
+        assertThat(again.action).isEqualTo("unchanged");
+        assertThat(calls()).allMatch(c -> c.startsWith("GET"));
+    }
+
+    private static DeployConfig.Builder describedAs(DeployConfig.Builder b, String description) {
+        return b.function(FunctionSpec.builder().functionName("fn").runtime("Java11")
+                .handler("com.example.Handler.handle").description(description).build());
+    }
 }
