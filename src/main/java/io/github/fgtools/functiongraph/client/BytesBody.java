@@ -15,7 +15,7 @@ public final class BytesBody implements RequestBody {
     }
 
     public static BytesBody json(String json) {
-        return new BytesBody(json.getBytes(StandardCharsets.UTF_8), "application/json;charset=UTF-8");
+        return new BytesBody(json.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     public byte[] bytes() {

@@ -158,7 +158,7 @@ public final class FunctionGraphClient {
         h.put("X-CFF-Request-Version", "v1");
         h.put("X-Cff-Log-Type", "tail");
         ApiRequest request = new ApiRequest(ApiRequest.Service.FUNCTIONGRAPH, "POST",
-                uri("/" + qualifiedUrn + "/invocations"), h, new BytesBody(payload, "application/json;charset=UTF-8"),
+                uri("/" + qualifiedUrn + "/invocations"), h, new BytesBody(payload, "application/json"),
                 false);
         ApiResponse response = transport.call(request);
         return new Invocation(json(response, request), response);

@@ -51,7 +51,7 @@ public final class InlineCodeBody implements RequestBody {
 
     @Override
     public String contentType() {
-        return "application/json;charset=UTF-8";
+        return "application/json";
     }
 
     @Override

@@ -131,7 +131,12 @@ public final class DeployConfig {
             }
             function.validate(problems);
             CloudSettings settings = cloud.build(problems);
-            boolean customImage = FunctionRules.isCustomImage(function.runtime);
+            if (FunctionRules.isCustomImage(function.runtime)) {
+                // a container-image function has no code package: not what this plugin deploys (yet)
+                problems.add(Parameters.RUNTIME, function.runtime, "not supported by functiongraph:deploy, which "
+                        + "deploys code packages: create container-image functions in the console or with "
+                        + "Terraform, or use the runtime 'Custom' or 'http' with a code package");
+            }
             if (codeType != null && !FunctionRules.CODE_TYPES.contains(codeType)) {
                 problems.add(Parameters.CODE_TYPE, codeType, "one of " + FunctionRules.CODE_TYPES
                         + ", or leave it unset to derive it");
@@ -158,7 +163,7 @@ public final class DeployConfig {
                 if (!Files.isDirectory(codeDirectory)) {
                     problems.add(Parameters.CODE_DIRECTORY, codeDirectory.toString(), "an existing folder to zip");
                 }
-            } else if (!customImage || codeType != null) {
+            } else {
                 if (artifactFile == null || !Files.isRegularFile(artifactFile)) {
                     problems.add(Parameters.ARTIFACT_FILE, artifactFile == null ? null : artifactFile.toString(),
                             "the jar to deploy does not exist: run `mvn package functiongraph:deploy` (the package "

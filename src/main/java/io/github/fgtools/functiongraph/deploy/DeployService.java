@@ -1,6 +1,5 @@
 package io.github.fgtools.functiongraph.deploy;
 
-import io.github.fgtools.functiongraph.client.ApiException;
 import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
@@ -272,7 +271,9 @@ public final class DeployService {
     }
 
     void writeResult(DeployConfig config, DeployResult result) throws FunctionGraphException {
-        writeJson(config.outputDirectory.resolve("deploy-result.json"), RequestBodies.JSON.valueToTree(result.toMap()));
+        // every key of the contract, null included, so that a pipeline can read any of them
+        writeJson(config.outputDirectory.resolve("deploy-result.json"),
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(result.toMap()));
     }
 
     static void writeJson(Path file, JsonNode node) throws FunctionGraphException {
@@ -290,10 +291,5 @@ public final class DeployService {
 
     static String shortDigest(String digest) {
         return digest.length() > 12 ? digest.substring(0, 12) + "…" : digest;
-    }
-
-    /** Only for messages; an ApiException's status. */
-    static boolean isStatus(FunctionGraphException e, int status, String code) {
-        return e instanceof ApiException && ((ApiException) e).is(status, code);
     }
 }

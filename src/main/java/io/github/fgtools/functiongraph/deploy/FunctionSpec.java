@@ -184,9 +184,6 @@ public final class FunctionSpec {
                 }
             }
         }
-        if (FunctionRules.isCustomImage(runtime) && (customImage == null || customImage.image == null)) {
-            problems.add(Parameters.CUSTOM_IMAGE, null, "required for runtime 'Custom Image': <customImage><image>");
-        }
     }
 
     private static void require(Problems problems, String what, String value) {

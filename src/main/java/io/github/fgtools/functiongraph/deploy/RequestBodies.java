@@ -130,7 +130,7 @@ public final class RequestBodies {
         ObjectNode body = JSON.createObjectNode();
         for (String field : UPDATE_CONFIG_FIELDS) {
             JsonNode v = current.get(field);
-            if (v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty() && !"description".equals(field))) {
+            if (isSet(field, v)) {
                 body.set(field, v);
             }
         }
@@ -139,6 +139,27 @@ public final class RequestBodies {
             body.put("encrypted_user_data", f.encryptedUserDataJson());
         }
         return body;
+    }
+
+    /**
+     * Whether a value read from the function is worth writing back: not null, not an empty string (but for the
+     * description), not an empty object or list, and not a VPC or mount without its required parts (the service
+     * answers those empty when unset; sent back, they would be invalid).
+     */
+    private static boolean isSet(String field, JsonNode v) {
+        if (v == null || v.isNull() || v.isContainerNode() && v.size() == 0) {
+            return false;
+        }
+        if (v.isTextual() && v.asText().isEmpty()) {
+            return "description".equals(field);
+        }
+        if ("func_vpc".equals(field)) {
+            return !v.path("vpc_id").asText("").isEmpty() && !v.path("subnet_id").asText("").isEmpty();
+        }
+        if ("mount_config".equals(field)) {
+            return v.path("func_mounts").size() > 0 && v.hasNonNull("mount_user");
+        }
+        return true;
     }
 
     /**
