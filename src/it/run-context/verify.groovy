@@ -14,3 +14,6 @@ def outsideConfigurationDumps = log.replaceAll(/(?s)\[DEBUG\] Configuration: <\?
 assert log.contains('not-for-the-log-5f1c') // else the check below proves nothing
 assert !outsideConfigurationDumps.contains('not-for-the-log-5f1c') : 'an encryptedUserData value is in the build log'
 return true
+
+// the whole IT suite runs with -X: no secret in the log, nor under target/
+io.github.fgtools.functiongraph.standin.ItRun.assertNoSecrets(basedir)

@@ -18,3 +18,6 @@ frames.each { frame ->
 }
 assert !new File(basedir, 'target/functiongraph/run-result.json').exists()
 return true
+
+// the whole IT suite runs with -X: no secret in the log, nor under target/
+io.github.fgtools.functiongraph.standin.ItRun.assertNoSecrets(basedir)

@@ -6,3 +6,6 @@ def total = (log =~ /Total time: +([0-9.]+) s/)
 assert total.find() : 'no Total time in build.log'
 assert Double.parseDouble(total.group(1)) < 60 : "the build waited for the handler: ${total.group(0)}"
 return true
+
+// the whole IT suite runs with -X: no secret in the log, nor under target/
+io.github.fgtools.functiongraph.standin.ItRun.assertNoSecrets(basedir)

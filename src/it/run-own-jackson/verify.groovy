@@ -7,3 +7,6 @@ assert result.jackson.startsWith('2.12.')
 assert result.jacksonIsMine == true
 assert result.seesPluginClasses == false
 return true
+
+// the whole IT suite runs with -X: no secret in the log, nor under target/
+io.github.fgtools.functiongraph.standin.ItRun.assertNoSecrets(basedir)

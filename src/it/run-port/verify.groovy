@@ -66,3 +66,6 @@ assert lines.any { it.contains('[INFO] Stopped serving com.example.Greeter.handl
 def last = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/functiongraph/run-result.json'))
 assert last.result == [greeting: 'Hello, Grace', call: 2]
 return true
+
+// the whole IT suite runs with -X: no secret in the log, nor under target/
+io.github.fgtools.functiongraph.standin.ItRun.assertNoSecrets(basedir)

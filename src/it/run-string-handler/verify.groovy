@@ -7,3 +7,6 @@ def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/funct
 assert result.result == 'Hello from FunctionGraph, event {"name":"World"}'
 assert result.durationMs instanceof Number && result.durationMs >= 0
 return true
+
+// the whole IT suite runs with -X: no secret in the log, nor under target/
+io.github.fgtools.functiongraph.standin.ItRun.assertNoSecrets(basedir)

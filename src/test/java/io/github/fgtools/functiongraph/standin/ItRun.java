@@ -44,8 +44,56 @@ public final class ItRun {
                 .collect(Collectors.toList());
     }
 
+    /** Reads what the IT left, after checking that no secret is in its build log or under its target/. */
     public static ItRun of(File basedir) {
+        assertNoSecrets(basedir);
         return new ItRun(basedir);
+    }
+
+    /** Every secret value the src/it builds use: the stand-in's keys and tokens, and the ITs' own. */
+    static final List<String> SECRETS = java.util.Arrays.asList(CloudStandIn.SK, CloudStandIn.TEMP_SK,
+            CloudStandIn.SECURITY_TOKEN, CloudStandIn.AUTH_TOKEN, CloudStandIn.IAM_PASSWORD, "proxy-pass",
+            "it-db-password-s3cr3t-42", "dry-run-secret-value", "not-the-right-secret-key-0000000000000");
+
+    /** What Maven core itself prints at -X and the plugin cannot mask: its environment dump and its build plan's
+     *  copy of the POM's (interpolated) plugin configuration. */
+    private static final Pattern MAVEN_CORE_DUMPS = Pattern.compile(
+            "(?s)\\[DEBUG\\] Configuration: <\\?xml.*?</configuration>|(?m)^\\[DEBUG\\] env\\.[^\\n]*$");
+
+    /**
+     * The ITs run with -X (src/it/invoker.properties): no secret may appear in build.log, but for Maven core's own
+     * dumps, nor in any file under target/.
+     */
+    public static void assertNoSecrets(File basedir) {
+        String log = MAVEN_CORE_DUMPS.matcher(read(new File(basedir, "build.log"))).replaceAll("");
+        for (String secret : SECRETS) {
+            int at = log.indexOf(secret);
+            if (at >= 0) {
+                int start = log.lastIndexOf('\n', at) + 1;
+                int end = log.indexOf('\n', at);
+                throw new AssertionError("a secret in " + basedir.getName() + "/build.log: "
+                        + log.substring(start, end < 0 ? log.length() : end));
+            }
+        }
+        File target = new File(basedir, "target");
+        if (!target.isDirectory()) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(target.toPath())) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(Files::isRegularFile)::iterator) {
+                if (Files.size(f) > 64L * 1024 * 1024) {
+                    continue;
+                }
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                for (String secret : SECRETS) {
+                    if (text.contains(secret)) {
+                        throw new AssertionError("a secret in " + f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The requests with this method whose path ends with {@code suffix}. */
