@@ -71,7 +71,9 @@ public final class InvokeService {
             if (!log.isEmpty()) {
                 listener.step("Log tail:");
                 for (String line : log.split("\\r?\\n")) {
-                    listener.step("  " + line);
+                    if (!line.trim().isEmpty()) {
+                        listener.step("  " + line);
+                    }
                 }
             }
             String text = result.body.has("result") ? (result.body.get("result").isTextual()
