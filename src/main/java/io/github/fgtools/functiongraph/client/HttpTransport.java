@@ -222,8 +222,7 @@ public final class HttpTransport implements Closeable {
             } catch (UnknownHostException | SSLException e) {
                 throw unreachable(request, e instanceof UnknownHostException ? "unknown host " + e.getMessage()
                         : "TLS failure: " + e.getMessage(), e);
-            } catch (ConnectException
-                    | NoRouteToHostException e) {
+            } catch (ConnectException | NoRouteToHostException e) {
                 // nothing was sent: safe to retry any call
                 if (attempt > retries) {
                     throw unreachable(request, describeIo(e), e);

@@ -103,9 +103,10 @@ public final class DeployService {
                 }
                 String version = "latest";
                 if (config.publishVersion) {
-                    version = new Releases(fg, listener).publish(urn, config, changes);
+                    Releases releases = new Releases(fg, listener);
+                    version = releases.publish(urn, config, changes);
                     if (config.alias != null) {
-                        new Releases(fg, listener).pointAlias(urn, config.alias, version, config.canaryWeight, changes);
+                        releases.pointAlias(urn, config.alias, version, config.canaryWeight, changes);
                     }
                 }
                 DeployResult result = new DeployResult(action, urn.latest(), version, config.alias, codeType,

@@ -138,6 +138,11 @@ public final class RequestBodies {
         if (f.encryptedUserData != null) {
             body.put("encrypted_user_data", f.encryptedUserDataJson());
         }
+        for (String hook : new String[] {"initializer", "pre_stop", "restore_hook"}) {
+            if (!body.hasNonNull(hook + "_handler")) {
+                body.remove(hook + "_timeout"); // a timeout without its handler is refused
+            }
+        }
         return body;
     }
 
@@ -149,6 +154,9 @@ public final class RequestBodies {
     private static boolean isSet(String field, JsonNode v) {
         if (v == null || v.isNull() || v.isContainerNode() && v.size() == 0) {
             return false;
+        }
+        if (v.isNumber() && v.asLong() == 0) {
+            return false; // "0" is how the service answers an unset timeout or GPU size; sent back, it is out of range
         }
         if (v.isTextual() && v.asText().isEmpty()) {
             return "description".equals(field);

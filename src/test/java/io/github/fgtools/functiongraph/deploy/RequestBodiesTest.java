@@ -121,4 +121,20 @@ class RequestBodiesTest {
                 .handler("com.example.Orders.handle").userData(userData).build();
         assertThat(RequestBodies.differences(current, spec)).isEmpty();
     }
+
+    @Test
+    void unsetValuesAsTheServiceAnswersThemAreNotWrittenBack() throws Exception {
+        ObjectNode current = (ObjectNode) JSON.readTree("{\"func_name\":\"orders\",\"runtime\":\"Java17\","
+                + "\"handler\":\"com.example.Orders.handle\",\"memory_size\":256,\"timeout\":30,"
+                + "\"initializer_handler\":\"\",\"initializer_timeout\":0,\"pre_stop_timeout\":10,"
+                + "\"gpu_memory\":0,\"mount_config\":{\"func_mounts\":[]}}");
+        FunctionSpec spec = FunctionSpec.builder().functionName("orders").runtime("Java17")
+                .handler("com.example.Orders.handle").memorySize(512).build();
+        ObjectNode merged = RequestBodies.mergedConfig(current, spec);
+        assertThat(merged.has("initializer_timeout")).isFalse();
+        assertThat(merged.has("initializer_handler")).isFalse();
+        assertThat(merged.has("pre_stop_timeout")).isFalse();
+        assertThat(merged.has("gpu_memory")).isFalse();
+        assertThat(merged.has("mount_config")).isFalse();
+    }
 }
