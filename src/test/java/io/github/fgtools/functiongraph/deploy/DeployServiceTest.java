@@ -272,4 +272,16 @@ class DeployServiceTest {
         return b.function(FunctionSpec.builder().functionName("fn").runtime("Java11")
                 .handler("com.example.Handler.handle").description(description).build());
     }
+
+    @Test
+    void anIamTokenAndTemporaryKeysAreAcceptedToo() throws Exception {
+        DeployConfig token = config("with-token", jar("t")).cloud(CloudSettings.builder().endpoint(cloud.baseUrl())
+                .iamEndpoint(cloud.baseUrl()).obsEndpoint(cloud.baseUrl())).build();
+        assertThat(new DeployService(listener).deploy(token,
+                () -> Credentials.token(CloudStandIn.AUTH_TOKEN, "test")).action).isEqualTo("created");
+        DeployConfig temporary = config("with-temp-keys", jar("t")).obsBucket("fg-code").build();
+        assertThat(new DeployService(listener).deploy(temporary, () -> Credentials.akSk(CloudStandIn.TEMP_AK,
+                CloudStandIn.TEMP_SK, CloudStandIn.SECURITY_TOKEN, "test")).action).isEqualTo("created");
+        assertThat(cloud.requests()).allSatisfy(r -> assertThat(r.authFailure()).isNull());
+    }
 }
