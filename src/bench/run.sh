@@ -11,7 +11,7 @@ WORK=$ROOT/target/bench
 rm -rf "$WORK"; mkdir -p "$WORK"
 command -v /usr/bin/time >/dev/null || { apt-get update -q && apt-get install -y -q time; }
 
-VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+VERSION=$(sed -n "s:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p" pom.xml | sed -n 1p)
 mvn -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")"
 AK=STANDINAK00000000001
@@ -22,7 +22,7 @@ PROJECT=0a1b2c3d4e5f60718293a4b5c6d7e8f9
 java -Xmx2g -cp "$CP" io.github.fgtools.functiongraph.standin.CloudStandIn 0 "$WORK/cloud" > "$WORK/standin.log" 2>&1 &
 STANDIN=$!
 trap 'kill $STANDIN 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/standin.log" | head -1 || true); [ -n "$URL" ] && break; sleep 0.2; done
+for _ in $(seq 1 50); do URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/standin.log" | sed -n 1p || true); [ -n "$URL" ] && break; sleep 0.2; done
 echo "stand-in at $URL"
 
 # a user project whose jar carries N MB of random bytes
@@ -79,7 +79,7 @@ SDK_SPAN=$(sed -n 's/.*in \([0-9.]*\) s$/\1/p' "$WORK/sdk.log")
 SDK_WALL=$(wall_s "$WORK/time-sdk.txt"); SDK_RSS=$(rss_mb "$WORK/time-sdk.txt")
 
 echo
-echo "Inline CreateFunction of a ${P45_SIZE} MB incompressible jar against the loopback stand-in ($(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "Inline CreateFunction of a ${P45_SIZE} MB incompressible jar against the loopback stand-in ($(nproc) cores, $(java -version 2>&1 | sed -n 1p))"
 printf '%-42s %14s %12s %14s\n' "" "read->response" "wall time" "peak RSS"
 printf '%-42s %12s s %10s s %11s MB\n' "(a) plugin, mvn deploy, -Xmx64m, 45 MB" "$P45_SPAN" "$P45_WALL" "$P45_RSS"
 printf '%-42s %12s s %10s s %11s MB\n' "(b) official SDK program, default heap" "$SDK_SPAN" "$SDK_WALL" "$SDK_RSS"
