@@ -1,5 +1,6 @@
 package io.github.fgtools.functiongraph.deploy;
 
+import io.github.fgtools.functiongraph.client.ApiException;
 import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
@@ -65,41 +66,27 @@ public final class DeployService {
                 ObsClient obs = cloud.obs;
 
                 ObjectNode current = fg.showConfig(urn.latest());
-                String action;
+                String action = null;
                 if (current == null) {
                     uploadToObs(config, obs, pkg, objectKey, changes);
                     listener.step("Creating function " + f.functionName + " (" + f.runtime + ", " + f.memorySize
                             + " MB, code " + codeType + ", " + mb(pkg.size()) + ")");
-                    ObjectNode body = RequestBodies.create(f, codeType, pkg.fileName(), codeUrl);
-                    fg.create(requestBody(body, pkg), urn.latest());
-                    changes.add("function created");
-                    action = "created";
-                } else if (!config.updateExisting) {
-                    throw new FunctionGraphException("Function " + urn.latest() + " exists and <updateExisting> "
-                            + "(functiongraph.updateExisting) is false: nothing was changed. Set it to true to "
-                            + "update the function, or choose another <functionName>.");
-                } else {
-                    String digest = current.path("digest").asText("");
-                    if (digest.equalsIgnoreCase(pkg.sha512Hex())) {
-                        listener.step("Code unchanged (digest " + shortDigest(digest) + "), not uploaded");
-                    } else {
-                        uploadToObs(config, obs, pkg, objectKey, changes);
-                        listener.step("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size())
-                                + ")");
-                        fg.updateCode(urn.latest(), requestBody(RequestBodies.updateCode(f, codeType, pkg.fileName(),
-                                codeUrl), pkg));
-                        changes.add("code updated");
+                    try {
+                        fg.create(requestBody(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl), pkg),
+                                urn.latest());
+                        changes.add("function created");
+                        action = "created";
+                    } catch (ApiException e) {
+                        current = e.is(409, "FSS.1061") ? fg.showConfig(urn.latest()) : null;
+                        if (current == null) {
+                            throw e;
+                        }
+                        listener.warn("Function " + f.functionName + " was created elsewhere meanwhile (409 "
+                                + "FSS.1061): updating it instead");
                     }
-                    List<String> differences = RequestBodies.differences(current, f);
-                    if (differences.isEmpty()) {
-                        listener.step("Configuration unchanged");
-                    } else {
-                        listener.step("Updating configuration of " + f.functionName + " (" + String.join(", ",
-                                differences) + ")");
-                        fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(current, f));
-                        changes.add("configuration updated");
-                    }
-                    action = changes.isEmpty() ? "unchanged" : "updated";
+                }
+                if (action == null) {
+                    action = update(config, fg, obs, urn, current, pkg, codeType, objectKey, codeUrl, changes);
                 }
                 String version = "latest";
                 if (config.publishVersion) {
@@ -121,6 +108,38 @@ public final class DeployService {
                 throw partial(config, pkg, codeType, changes, e);
             }
         }
+    }
+
+    /** Updates code (when its digest differs) and configuration (when a field the POM sets differs). */
+    private String update(DeployConfig config, FunctionGraphClient fg, ObsClient obs, FunctionUrn urn,
+            ObjectNode current, CodePackage pkg, String codeType, String objectKey, String codeUrl,
+            List<String> changes) throws FunctionGraphException {
+        FunctionSpec f = config.function;
+        if (!config.updateExisting) {
+            throw new FunctionGraphException("Function " + urn.latest() + " exists and <updateExisting> "
+                    + "(functiongraph.updateExisting) is false: nothing was changed. Set it to true to "
+                    + "update the function, or choose another <functionName>.");
+        }
+        String digest = current.path("digest").asText("");
+        if (digest.equalsIgnoreCase(pkg.sha512Hex())) {
+            listener.step("Code unchanged (digest " + shortDigest(digest) + "), not uploaded");
+        } else {
+            uploadToObs(config, obs, pkg, objectKey, changes);
+            listener.step("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size()) + ")");
+            fg.updateCode(urn.latest(), requestBody(RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl),
+                    pkg));
+            changes.add("code updated");
+        }
+        List<String> differences = RequestBodies.differences(current, f);
+        if (differences.isEmpty()) {
+            listener.step("Configuration unchanged");
+        } else {
+            listener.step("Updating configuration of " + f.functionName + " (" + String.join(", ", differences)
+                    + ")");
+            fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(current, f));
+            changes.add("configuration updated");
+        }
+        return changes.isEmpty() ? "unchanged" : "updated";
     }
 
     private FunctionGraphException partial(DeployConfig config, CodePackage pkg, String codeType, List<String> changes,

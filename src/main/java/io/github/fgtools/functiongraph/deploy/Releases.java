@@ -97,9 +97,17 @@ final class Releases {
             body.put("name", alias);
             body.put("version", version);
             listener.step("Creating alias " + alias + " -> version " + version);
-            fg.createAlias(urn.unqualified(), body);
-            changes.add("alias " + alias + " created on version " + version);
-            return;
+            try {
+                fg.createAlias(urn.unqualified(), body);
+                changes.add("alias " + alias + " created on version " + version);
+                return;
+            } catch (ApiException e) {
+                existing = e.is(409, "FSS.1063") ? fg.showAlias(urn.unqualified(), alias) : null;
+                if (existing == null) {
+                    throw e;
+                }
+                listener.warn("Alias " + alias + " was created elsewhere meanwhile (409 FSS.1063): moving it instead");
+            }
         }
         String current = existing.path("version").asText("");
         ObjectNode body = RequestBodies.JSON.createObjectNode();

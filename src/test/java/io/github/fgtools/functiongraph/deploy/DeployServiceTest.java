@@ -284,4 +284,26 @@ class DeployServiceTest {
                 CloudStandIn.TEMP_SK, CloudStandIn.SECURITY_TOKEN, "test")).action).isEqualTo("created");
         assertThat(cloud.requests()).allSatisfy(r -> assertThat(r.authFailure()).isNull());
     }
+
+    @Test
+    void aFunctionCreatedElsewhereMeanwhileIsUpdatedInstead() throws Exception {
+        deploy(config("fn", jar("mine")));
+        cloud.enqueueFault("GET", ".*/config", Fault.status(404,
+                "{\"error_code\":\"FSS.1051\",\"error_msg\":\"Not found the function\"}"));
+        DeployResult r = deploy(config("fn", jar("theirs")));
+        assertThat(r.action).isEqualTo("updated");
+        assertThat(r.changes).containsExactly("code updated");
+        assertThat(warnings).singleElement().asString().contains("created elsewhere meanwhile");
+    }
+
+    @Test
+    void anAliasCreatedElsewhereMeanwhileIsMovedInstead() throws Exception {
+        deploy(describedAs(config("fn", jar("a")), "one").alias("prod"));
+        cloud.enqueueFault("GET", ".*/aliases/prod", Fault.status(404,
+                "{\"error_code\":\"FSS.1053\",\"error_msg\":\"Not found the alias\"}"));
+        DeployResult r = deploy(describedAs(config("fn", jar("a")), "two").alias("prod"));
+        assertThat(r.version).isEqualTo("2");
+        assertThat(r.changes).contains("alias prod moved wholly to version 2");
+        assertThat(warnings).singleElement().asString().contains("Alias prod was created elsewhere");
+    }
 }
