@@ -94,4 +94,28 @@ class PluginDescriptorTest {
         assertProperty(c, "payloadFile", "functiongraph.payloadFile", "");
         assertProperty(c, "functionName", "functiongraph.functionName", "${project.artifactId}");
     }
+
+    @Test
+    void runParameters() throws Exception {
+        Map<String, String[]> c = configuration("run");
+        assertProperty(c, "handler", "functiongraph.handler", "");
+        assertProperty(c, "runtime", "functiongraph.runtime", "");
+        assertProperty(c, "functionName", "functiongraph.functionName", "${project.artifactId}");
+        assertProperty(c, "functionPackage", "functiongraph.package", "default");
+        assertProperty(c, "memorySize", "functiongraph.memorySize", "256");
+        assertProperty(c, "timeout", "functiongraph.timeout", "30");
+        assertProperty(c, "payload", "functiongraph.payload", "{}");
+        assertProperty(c, "payloadFile", "functiongraph.payloadFile", "");
+        assertProperty(c, "runPort", "functiongraph.runPort", "");
+        assertProperty(c, "skip", "functiongraph.skip", "false");
+    }
+
+    @Test
+    void deleteParameters() throws Exception {
+        Map<String, String[]> c = configuration("delete");
+        assertProperty(c, "functionName", "functiongraph.functionName", "${project.artifactId}");
+        assertProperty(c, "functionPackage", "functiongraph.package", "default");
+        assertProperty(c, "region", "functiongraph.region", "");
+        assertProperty(c, "serverId", "functiongraph.serverId", "huaweicloud");
+    }
 }
