@@ -118,4 +118,22 @@ class PluginDescriptorTest {
         assertProperty(c, "region", "functiongraph.region", "");
         assertProperty(c, "serverId", "functiongraph.serverId", "huaweicloud");
     }
+
+    @Test
+    void everyGoalIsThreadSafeAndOnlyDeployHasAPhase() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"));
+        assertThat(doc.getElementsByTagName("goalPrefix").item(0).getTextContent()).isEqualTo("functiongraph");
+        NodeList mojos = doc.getElementsByTagName("mojo");
+        Map<String, String> phases = new LinkedHashMap<>();
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String goal = mojo.getElementsByTagName("goal").item(0).getTextContent();
+            assertThat(mojo.getElementsByTagName("threadSafe").item(0).getTextContent()).as(goal).isEqualTo("true");
+            NodeList phase = mojo.getElementsByTagName("phase");
+            phases.put(goal, phase.getLength() == 0 ? null : phase.item(0).getTextContent());
+        }
+        assertThat(phases).containsOnlyKeys("deploy", "invoke", "delete", "run", "help")
+                .containsEntry("deploy", "package").containsEntry("invoke", null).containsEntry("run", null);
+    }
 }
