@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 public final class DeployConfig {
     private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
     private static final Pattern ALIAS = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]{0,62}$");
-    private static final Pattern VERSION_DESCRIPTION_MAX = Pattern.compile("(?s).{0,512}");
 
     public final FunctionSpec function;
     public final CloudSettings cloud;
@@ -190,7 +189,7 @@ public final class DeployConfig {
                     problems.add(Parameters.CANARY_WEIGHT, canaryWeight, "needs <alias> (functiongraph.alias): the weight splits an alias");
                 }
             }
-            if (versionDescription != null && !VERSION_DESCRIPTION_MAX.matcher(versionDescription).matches()) {
+            if (versionDescription != null && versionDescription.length() > 512) {
                 problems.add(Parameters.VERSION_DESCRIPTION, versionDescription.length() + " characters", "at most 512 characters");
             }
             if (outputDirectory == null) {
