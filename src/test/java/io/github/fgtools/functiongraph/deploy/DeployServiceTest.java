@@ -306,4 +306,16 @@ class DeployServiceTest {
         assertThat(r.changes).contains("alias prod moved wholly to version 2");
         assertThat(warnings).singleElement().asString().contains("Alias prod was created elsewhere");
     }
+
+    @Test
+    void aRegionWithSeveralOrNoProjectsIsExplained() throws Exception {
+        cloud.setProjects("cn-north-4", java.util.Arrays.asList("p1", "p2"));
+        DeployConfig.Builder b = config("fn", jar("a"));
+        b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl()));
+        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("IAM found 2 projects (p1, p2) named 'cn-north-4'")
+                .hasMessageContaining("<projectId> (functiongraph.projectId)");
+        cloud.setProjects("cn-north-4", Collections.emptyList());
+        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("IAM found no project named 'cn-north-4'");
+        assertThat(calls()).noneMatch(c -> c.contains("/fgs/"));
+    }
 }
