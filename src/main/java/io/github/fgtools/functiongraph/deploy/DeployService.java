@@ -60,8 +60,8 @@ public final class DeployService {
         }
         List<String> changes = new ArrayList<>();
         try (CloudSession cloud = CloudSession.open(config.cloud, "deploy", credentials, listener)) {
+            FunctionUrn urn = cloud.urn(f.functionPackage, f.functionName);
             try {
-                FunctionUrn urn = cloud.urn(f.functionPackage, f.functionName);
                 FunctionGraphClient fg = cloud.functionGraph;
                 ObsClient obs = cloud.obs;
 
@@ -105,7 +105,7 @@ public final class DeployService {
                         (done - started) / 1e9, (packed - started) / 1e9, (done - packed) / 1e9));
                 return result;
             } catch (FunctionGraphException e) {
-                throw partial(config, pkg, codeType, changes, e);
+                throw partial(config, urn, pkg, codeType, changes, e);
             }
         }
     }
@@ -142,12 +142,12 @@ public final class DeployService {
         return changes.isEmpty() ? "unchanged" : "updated";
     }
 
-    private FunctionGraphException partial(DeployConfig config, CodePackage pkg, String codeType, List<String> changes,
-            FunctionGraphException e) {
+    private FunctionGraphException partial(DeployConfig config, FunctionUrn urn, CodePackage pkg, String codeType,
+            List<String> changes, FunctionGraphException e) {
         String done = changes.isEmpty() ? "nothing was changed in the cloud" : "already changed in the cloud: "
                 + String.join(", ", changes) + "; nothing after that";
         try {
-            writeResult(config, new DeployResult("failed", null, null, config.alias, codeType, pkg.size(),
+            writeResult(config, new DeployResult("failed", urn.latest(), null, config.alias, codeType, pkg.size(),
                     pkg.sha512Hex(), changes, null));
         } catch (FunctionGraphException ignored) {
             // the original error matters more

@@ -185,7 +185,8 @@ class DeployServiceTest {
         assertThatThrownBy(() -> deploy(b)).hasMessageContaining("FSS.0400: bad config")
                 .hasMessageContaining("already changed in the cloud: code updated");
         String result = new String(Files.readAllBytes(dir.resolve("out-fn/deploy-result.json")), "UTF-8");
-        assertThat(result).contains("\"failed\"").contains("code updated");
+        assertThat(result).contains("\"failed\"").contains("code updated")
+                .contains("\"functionUrn\" : \"urn:fss:cn-north-4:" + CloudStandIn.PROJECT_ID + ":function:default:fn:latest\"");
     }
 
     @Test
