@@ -48,4 +48,17 @@ class DeployMojoHarnessTest {
         mojo.execute(); // would fail validation without skip
         assertThat(mojo.skip).isTrue();
     }
+
+    @Test
+    @InjectMojo(goal = "deploy", pom = POM)
+    void nestedObjectsAreConfiguredFromThePom(DeployMojo mojo) {
+        assertThat(mojo.vpc.vpcId).isEqualTo("vpc-1");
+        assertThat(mojo.vpc.securityGroups).containsExactly("sg-1");
+        assertThat(mojo.mountConfig.mountUser.userGroupId).isEqualTo("1000");
+        assertThat(mojo.mountConfig.funcMounts).singleElement()
+                .satisfies(m -> assertThat(m.localMountPath).isEqualTo("/mnt/data"));
+        assertThat(mojo.networkController.disablePublicNetwork).isTrue();
+        assertThat(mojo.networkController.triggerAccessVpcs).singleElement()
+                .satisfies(v -> assertThat(v.vpcId).isEqualTo("vpc-2"));
+    }
 }
