@@ -2,7 +2,6 @@ package io.github.fgtools.functiongraph.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,10 +44,5 @@ public final class ApiResponse {
             }
         }
         return null;
-    }
-
-    public boolean isJson() {
-        String ct = header("Content-Type");
-        return ct == null || ct.toLowerCase(Locale.ROOT).contains("json");
     }
 }

@@ -70,7 +70,7 @@ public final class Credentials {
     }
 
     /** The access key's first 4 characters, the rest masked: enough to tell keys apart in a log. */
-    public String maskedAccessKey() {
+    private String maskedAccessKey() {
         if (accessKey == null) {
             return "";
         }

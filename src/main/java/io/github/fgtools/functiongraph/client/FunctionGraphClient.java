@@ -75,11 +75,6 @@ public final class FunctionGraphClient {
         return json(response, request);
     }
 
-    public ObjectNode showCode(String urn) throws FunctionGraphException {
-        ApiRequest request = request("GET", "/" + urn + "/code", null, true);
-        return json(transport.call(request), request);
-    }
-
     /**
      * CreateFunction. When the connection drops after the body was sent, the function is looked up before anything
      * is re-sent: if it exists now, that was our create.

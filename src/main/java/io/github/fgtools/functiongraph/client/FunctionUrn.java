@@ -38,22 +38,6 @@ public final class FunctionUrn {
         return isAlias ? alias(qualifier) : version(qualifier);
     }
 
-    public String projectId() {
-        return projectId;
-    }
-
-    public String region() {
-        return region;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String functionPackage() {
-        return functionPackage;
-    }
-
     @Override
     public String toString() {
         return latest();

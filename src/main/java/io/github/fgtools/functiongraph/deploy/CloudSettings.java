@@ -46,7 +46,7 @@ public final class CloudSettings {
         return uri != null && "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
     }
 
-    public static boolean isLoopback(String host) {
+    private static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }

@@ -26,14 +26,6 @@ public final class Problems {
         warnings.add(parameter.describe() + " = " + show(value) + ": " + note);
     }
 
-    public boolean isEmpty() {
-        return messages.isEmpty();
-    }
-
-    public List<String> messages() {
-        return Collections.unmodifiableList(messages);
-    }
-
     public List<String> warnings() {
         return Collections.unmodifiableList(warnings);
     }
