@@ -1,6 +1,6 @@
 package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
 
 /**
  * A call answered with an error: {@code FunctionGraph 404 FSS.1051: <error_msg> (GET /v2/.../config, request id …)}.

@@ -1,5 +1,7 @@
 package io.github.fgtools.functiongraph.client;
 
+import io.github.fgtools.functiongraph.Setting;
+
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,15 +10,16 @@ import java.util.Map;
 /** One call: service, method, full URI, the headers to send (and sign), an optional body, and retry safety. */
 public final class ApiRequest {
     public enum Service {
-        FUNCTIONGRAPH("FunctionGraph", "endpoint"), IAM("IAM", "iamEndpoint"), OBS("OBS", "obsEndpoint");
+        FUNCTIONGRAPH("FunctionGraph", Setting.ENDPOINT), IAM("IAM", Setting.IAM_ENDPOINT),
+        OBS("OBS", Setting.OBS_ENDPOINT);
 
         public final String displayName;
-        /** The parameter that sets this service's endpoint, for messages. */
-        public final String endpointParameter;
+        /** The setting of this service's endpoint, for messages. */
+        public final Setting endpoint;
 
-        Service(String displayName, String endpointParameter) {
+        Service(String displayName, Setting endpoint) {
             this.displayName = displayName;
-            this.endpointParameter = endpointParameter;
+            this.endpoint = endpoint;
         }
     }
 

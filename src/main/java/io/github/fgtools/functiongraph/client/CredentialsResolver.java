@@ -1,6 +1,6 @@
 package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds credentials in the contract's order, first found wins: the settings.xml server, the environment
+ * Finds credentials in the contract's order, first found wins: (the build tool's own store, then) the environment
  * ({@code HUAWEICLOUD_SDK_AK}/{@code _SK}/{@code _SECURITY_TOKEN}), the SDK credentials file ({@code [basic]}), an
  * IAM token ({@code HUAWEICLOUD_AUTH_TOKEN}). Nothing found is an error that names all four.
  */
@@ -33,32 +36,27 @@ public final class CredentialsResolver {
         this.home = home;
     }
 
-    /** What settings.xml said about the server, after decryption; {@code found} false when there is no such id. */
-    public static final class ServerEntry {
-        final String id;
-        final boolean found;
-        final String username;
-        final String password;
+    /** No credentials in any source: the facts a message needs, worded by the build tool's layer. */
+    public static final class NoCredentialsException extends FunctionGraphException {
+        private static final long serialVersionUID = 1L;
+        /** What was half there (one key of a pair), or empty. */
+        public final String note;
+        /** The sources this resolver read, one line each, in order. */
+        public final List<String> sources;
 
-        public ServerEntry(String id, boolean found, String username, String password) {
-            this.id = id;
-            this.found = found;
-            this.username = username;
-            this.password = password;
+        NoCredentialsException(String note, List<String> sources) {
+            super("No Huawei Cloud credentials found" + note + ": " + String.join("; ", sources), true, null);
+            this.note = note;
+            this.sources = Collections.unmodifiableList(sources);
         }
     }
 
-    public Credentials resolve(ServerEntry server) throws FunctionGraphException {
-        StringBuilder tried = new StringBuilder();
-        if (server != null && server.found) {
-            if (notBlank(server.username) && notBlank(server.password)) {
-                return Credentials.akSk(server.username.trim(), server.password.trim(), null,
-                        "settings.xml server '" + server.id + "'");
-            }
-            throw new FunctionGraphException("settings.xml has a <server> with id '" + server.id + "' but it lacks "
-                    + (notBlank(server.username) ? "<password> (the secret key, SK)" : "<username> (the access key, AK)")
-                    + ". Set both, or remove it to use the environment.");
-        }
+    /**
+     * Credentials from the environment, the SDK credentials file, or an IAM token, in that order (the build tool's
+     * own store, settings.xml for Maven, comes before these and is read by its layer).
+     */
+    public Credentials resolve() throws NoCredentialsException {
+        String note = "";
         String ak = env.get(ENV_AK);
         String sk = env.get(ENV_SK);
         if (notBlank(ak) && notBlank(sk)) {
@@ -66,7 +64,7 @@ public final class CredentialsResolver {
                     + ENV_AK + "/" + ENV_SK);
         }
         if (notBlank(ak) != notBlank(sk)) {
-            tried.append(" (").append(notBlank(ak) ? ENV_SK : ENV_AK).append(" is missing beside the other)");
+            note = " (" + (notBlank(ak) ? ENV_SK : ENV_AK) + " is missing beside the other)";
         }
         Path file = credentialsFile();
         Map<String, String> basic = readBasic(file);
@@ -78,17 +76,12 @@ public final class CredentialsResolver {
         if (notBlank(token)) {
             return Credentials.token(token.trim(), "environment " + ENV_AUTH_TOKEN);
         }
-        String serverId = server == null ? "huaweicloud" : server.id;
-        throw new FunctionGraphException("No Huawei Cloud credentials found" + tried + ". Provide one of:"
-                + System.lineSeparator() + "  1. a <server> in ~/.m2/settings.xml with <id>" + serverId
-                + "</id> (<serverId>, functiongraph.serverId), <username> = access key (AK), <password> = secret key"
-                + " (SK, may be encrypted with mvn --encrypt-password)"
-                + System.lineSeparator() + "  2. environment variables " + ENV_AK + " and " + ENV_SK + " (with "
-                + ENV_SECURITY_TOKEN + " for temporary credentials)"
-                + System.lineSeparator() + "  3. the Huawei Cloud SDK credentials file " + file
-                + " (or " + ENV_CREDENTIALS_FILE + "), section [basic] with ak and sk"
-                + System.lineSeparator() + "  4. an IAM token in the environment variable " + ENV_AUTH_TOKEN
-                + System.lineSeparator() + "A dry run (-Dfunctiongraph.dryRun) needs none.");
+        throw new NoCredentialsException(note, Arrays.asList(
+                "environment variables " + ENV_AK + " and " + ENV_SK + " (with " + ENV_SECURITY_TOKEN
+                        + " for temporary credentials)",
+                "the Huawei Cloud SDK credentials file " + file + " (or " + ENV_CREDENTIALS_FILE
+                        + "), section [basic] with ak and sk",
+                "an IAM token in the environment variable " + ENV_AUTH_TOKEN));
     }
 
     /** The project id from the environment, else from the credentials file, else null. */

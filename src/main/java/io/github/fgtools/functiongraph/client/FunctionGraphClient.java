@@ -1,6 +1,7 @@
 package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Setting;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,13 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The FunctionGraph v2 calls the plugin makes, below {@code /v2/{project_id}/fgs/functions}. */
 public final class FunctionGraphClient {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private final HttpTransport transport;
     private final URI endpoint;
     private final String projectId;
@@ -42,10 +40,10 @@ public final class FunctionGraphClient {
 
     private static ObjectNode json(ApiResponse response, ApiRequest request) throws FunctionGraphException {
         if (response.body.length == 0) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode node = JSON.readTree(response.body);
+            JsonNode node = Json.MAPPER.readTree(response.body);
             if (node != null && node.isObject()) {
                 return (ObjectNode) node;
             }
@@ -55,7 +53,7 @@ public final class FunctionGraphClient {
         String text = response.bodyText();
         throw new FunctionGraphException("FunctionGraph answered " + request.describe() + " with " + response.status
                 + " but a body that is not a JSON object: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)
-                + " (a proxy in the way? check <endpoint>)", false, null);
+                + " (a proxy in the way? check " + Setting.ENDPOINT + ")", false, null);
     }
 
     /** ShowFunctionConfig; null when the function does not exist (404 FSS.1051). */
@@ -179,7 +177,7 @@ public final class FunctionGraphClient {
 
     static BytesBody jsonBody(ObjectNode body) throws FunctionGraphException {
         try {
-            return BytesBody.json(JSON.writeValueAsString(body));
+            return BytesBody.json(Json.MAPPER.writeValueAsString(body));
         } catch (IOException e) {
             throw new FunctionGraphException("cannot write JSON: " + e.getMessage(), false, e);
         }

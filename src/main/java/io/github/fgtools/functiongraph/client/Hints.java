@@ -1,5 +1,7 @@
 package io.github.fgtools.functiongraph.client;
 
+import io.github.fgtools.functiongraph.Setting;
+
 import java.util.Locale;
 
 /** Every "what to do next" text for API errors, in one place. */
@@ -28,15 +30,16 @@ final class Hints {
                     + "function's project.";
         }
         if (status == 429) {
-            return "The API is throttling this account: raise <retries> (functiongraph.retries) or deploy less "
+            return "The API is throttling this account: raise " + Setting.RETRIES + " or deploy less "
                     + "often in parallel.";
         }
         if ("FSS.1071".equals(code) || status == 413) {
-            return "The package is too large to send inline (50 MB): set <obsBucket> (functiongraph.obsBucket) "
+            return "The package is too large to send inline (50 MB): set " + Setting.OBS_BUCKET + " "
                     + "to upload it through OBS (up to 300 MB).";
         }
         if (status == 404 && request.service == ApiRequest.Service.FUNCTIONGRAPH && code == null) {
-            return "Check <endpoint> (functiongraph.endpoint), <region> and <projectId>: the path was not found.";
+            return "Check " + Setting.ENDPOINT + ", " + Setting.REGION + " and " + Setting.PROJECT_ID
+                    + ": the path was not found.";
         }
         return null;
     }

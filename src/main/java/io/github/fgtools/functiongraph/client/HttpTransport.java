@@ -1,6 +1,8 @@
 package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Setting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -25,9 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -53,9 +55,6 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The one HTTP client of an execution: signs each request, sends it with timeouts, retries what is safe to retry
  * (429, 5xx, dropped or refused connections; {@code Retry-After} honoured; a call that may have landed is first
@@ -63,29 +62,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code error_code}, {@code error_msg}, method, path and request id.
  */
 public final class HttpTransport implements Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RESPONSE = 16 * 1024 * 1024;
     private static final long PROGRESS_THRESHOLD = 5L * 1024 * 1024;
     private static final long MAX_BACKOFF_MILLIS = 20_000;
     private static final long MAX_RETRY_AFTER_MILLIS = 60_000;
     static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-
-    static {
-        quietHttpClientLogs();
-    }
-
-    /**
-     * HttpClient logs every header (X-Security-Token, X-Auth-Token, Proxy-Authorization) and the wire (bodies with
-     * encrypted_user_data) at DEBUG, which Maven's {@code -X} would print. Its loggers are kept at INFO; the plugin's
-     * own DEBUG lines say what matters (method, URL, status, time, request id) and nothing secret. Must run before
-     * HttpClient's classes create their loggers: this class is the only one that uses them.
-     */
-    static void quietHttpClientLogs() {
-        for (String name : new String[] {"org.apache.hc.client5.http", "org.apache.hc.core5"}) {
-            System.setProperty("org.slf4j.simpleLogger.log." + name, "info");
-        }
-    }
 
     /** Asked, before re-sending a call that is not idempotent, whether the first attempt landed after all. */
     public interface OutcomeCheck {
@@ -103,24 +85,24 @@ public final class HttpTransport implements Closeable {
     private final int retries;
     private final int readTimeoutSeconds;
     private final int connectTimeoutSeconds;
-    private final TransportListener listener;
+    private final Reporter reporter;
     private final Clock clock;
     private final Sleeper sleeper;
     private final long backoffBaseMillis;
 
     public HttpTransport(Credentials credentials, int retries, int connectTimeoutSeconds, int readTimeoutSeconds,
-            ProxySettings proxy, TransportListener listener) {
-        this(credentials, retries, connectTimeoutSeconds, readTimeoutSeconds, proxy, listener, Clock.systemUTC(),
+            ProxySettings proxy, Reporter reporter) {
+        this(credentials, retries, connectTimeoutSeconds, readTimeoutSeconds, proxy, reporter, Clock.systemUTC(),
                 Thread::sleep, 1000);
     }
 
     public HttpTransport(Credentials credentials, int retries, int connectTimeoutSeconds, int readTimeoutSeconds,
-            ProxySettings proxy, TransportListener listener, Clock clock, Sleeper sleeper, long backoffBaseMillis) {
+            ProxySettings proxy, Reporter reporter, Clock clock, Sleeper sleeper, long backoffBaseMillis) {
         this.credentials = credentials;
         this.retries = retries;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.readTimeoutSeconds = readTimeoutSeconds;
-        this.listener = listener == null ? TransportListener.NONE : listener;
+        this.reporter = reporter == null ? Reporter.NONE : reporter;
         this.clock = clock;
         this.sleeper = sleeper;
         this.backoffBaseMillis = backoffBaseMillis;
@@ -165,10 +147,6 @@ public final class HttpTransport implements Closeable {
         return b.build();
     }
 
-    public Credentials credentials() {
-        return credentials;
-    }
-
     /** Sends the request and returns a 2xx response; anything else becomes an exception. */
     public ApiResponse call(ApiRequest request) throws FunctionGraphException {
         return call(request, null);
@@ -198,7 +176,7 @@ public final class HttpTransport implements Closeable {
                 if (!request.idempotent && !surelyRejected && check != null) {
                     ApiResponse landed = check.ifLanded();
                     if (landed != null) {
-                        listener.debug(request.describe() + " answered " + cause + " but had landed");
+                        reporter.debug(request.describe() + " answered " + cause + " but had landed");
                         return landed;
                     }
                 } else if (!request.idempotent && !surelyRejected) {
@@ -209,16 +187,15 @@ public final class HttpTransport implements Closeable {
                 if (e instanceof ConnectTimeoutException || isConnectFailure(e)) {
                     if (attempt > retries) {
                         throw unreachable(request, "no connection within " + connectTimeoutSeconds
-                                + " s (connectTimeout)", e);
+                                + " s (" + Setting.CONNECT_TIMEOUT + ")", e);
                     }
                     waitBeforeRetry(request, attempt, "connect timed out", 0);
                     continue;
                 }
                 throw new FunctionGraphException(request.service.displayName + " at " + origin(request)
                         + " did not answer " + request.describe() + " within " + readTimeoutSeconds
-                        + " s. Raise <readTimeout> (functiongraph.readTimeout) if the service is slow, or check <"
-                        + request.service.endpointParameter + "> (functiongraph." + request.service.endpointParameter
-                        + ")." + (request.idempotent ? "" : " The request may have been applied."), false, e);
+                        + " s. Raise " + Setting.READ_TIMEOUT + " if the service is slow, or check "
+                        + request.service.endpoint + "." + (request.idempotent ? "" : " The request may have been applied."), false, e);
             } catch (UnknownHostException | SSLException e) {
                 throw unreachable(request, e instanceof UnknownHostException ? "unknown host " + e.getMessage()
                         : "TLS failure: " + e.getMessage(), e);
@@ -233,7 +210,7 @@ public final class HttpTransport implements Closeable {
                 if (!request.idempotent) {
                     ApiResponse landed = check == null ? null : check.ifLanded();
                     if (landed != null) {
-                        listener.debug(request.describe() + ": connection dropped, but the call had landed");
+                        reporter.debug(request.describe() + ": connection dropped, but the call had landed");
                         return landed;
                     }
                     if (check == null) {
@@ -245,7 +222,7 @@ public final class HttpTransport implements Closeable {
                 if (attempt > retries) {
                     throw new FunctionGraphException("The connection to " + request.service.displayName + " at "
                             + origin(request) + " dropped during " + request.describe() + " (" + describeIo(e)
-                            + "), " + attempt + " attempts. Raise <retries> (functiongraph.retries) on a flaky "
+                            + "), " + attempt + " attempts. Raise " + Setting.RETRIES + " on a flaky "
                             + "network, or check the proxy.", false, e);
                 }
                 waitBeforeRetry(request, attempt, "connection dropped: " + describeIo(e), 0);
@@ -269,10 +246,8 @@ public final class HttpTransport implements Closeable {
     }
 
     private FunctionGraphException unreachable(ApiRequest request, String why, Exception cause) {
-        String p = request.service.endpointParameter;
-        return new FunctionGraphException("Cannot reach " + request.service.displayName + " at " + origin(request)
-                + " (" + why + ") for " + request.describe() + ". Check <" + p + "> (functiongraph." + p
-                + "), the network and any proxy in settings.xml.", false, cause);
+                return new FunctionGraphException("Cannot reach " + request.service.displayName + " at " + origin(request)
+                + " (" + why + ") for " + request.describe() + ". Check " + request.service.endpoint + ", the network and any proxy in settings.xml.", false, cause);
     }
 
     private static String origin(ApiRequest request) {
@@ -289,7 +264,7 @@ public final class HttpTransport implements Closeable {
         long backoff = Math.min(MAX_BACKOFF_MILLIS, backoffBaseMillis << Math.min(attempt - 1, 10));
         long jittered = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
         long wait = retryAfterMillis > 0 ? Math.min(retryAfterMillis, MAX_RETRY_AFTER_MILLIS) : jittered;
-        listener.retrying(String.format(Locale.ROOT, "%s %s: %s; retry %d of %d in %.1f s", request.service.displayName,
+        reporter.warn(String.format(Locale.ROOT, "%s %s: %s; retry %d of %d in %.1f s", request.service.displayName,
                 request.describe(), cause, attempt, retries, wait / 1000.0));
         try {
             sleeper.sleep(wait);
@@ -328,7 +303,7 @@ public final class HttpTransport implements Closeable {
             http.setHeader(h.getKey(), h.getValue());
         }
         if (request.body != null) {
-            http.setEntity(new StreamingEntity(request.body, request, listener));
+            http.setEntity(new StreamingEntity(request.body, request, reporter));
         }
         long start = System.nanoTime();
         ApiResponse response = this.http.execute(http, r -> {
@@ -338,7 +313,7 @@ public final class HttpTransport implements Closeable {
             }
             return new ApiResponse(r.getCode(), responseHeaders, read(r.getEntity()));
         });
-        listener.debug(String.format(Locale.ROOT, "%s %s -> %d (%d ms%s)", request.method, request.uri,
+        reporter.debug(String.format(Locale.ROOT, "%s %s -> %d (%d ms%s)", request.method, request.uri,
                 response.status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 response.requestId() == null ? "" : ", request id " + response.requestId()));
         return response;
@@ -354,7 +329,7 @@ public final class HttpTransport implements Closeable {
             if (credentials.isToken()) {
                 throw new FunctionGraphException("An OBS upload needs an access key pair (AK/SK); an IAM token "
                         + "(HUAWEICLOUD_AUTH_TOKEN) cannot sign OBS requests. Use AK/SK, or deploy inline without "
-                        + "<obsBucket>.");
+                        + Setting.OBS_BUCKET + ".");
             }
             added.putAll(ObsSigner.sign(request.method, request.obsBucket, request.obsKey, headers, credentials, now));
             return added;
@@ -393,7 +368,7 @@ public final class HttpTransport implements Closeable {
         String text = response.bodyText().trim();
         if (text.startsWith("{")) {
             try {
-                JsonNode node = JSON.readTree(text);
+                JsonNode node = Json.MAPPER.readTree(text);
                 code = textOf(node, "error_code", "errorCode", "code");
                 msg = textOf(node, "error_msg", "errorMsg", "message", "msg");
                 if (code == null && node.has("error") && node.get("error").isObject()) {
@@ -454,13 +429,13 @@ public final class HttpTransport implements Closeable {
     private static final class StreamingEntity extends AbstractHttpEntity {
         private final RequestBody body;
         private final ApiRequest request;
-        private final TransportListener listener;
+        private final Reporter reporter;
 
-        StreamingEntity(RequestBody body, ApiRequest request, TransportListener listener) {
+        StreamingEntity(RequestBody body, ApiRequest request, Reporter reporter) {
             super(ContentType.parse(body.contentType()), null);
             this.body = body;
             this.request = request;
-            this.listener = listener;
+            this.reporter = reporter;
         }
 
         @Override
@@ -475,7 +450,7 @@ public final class HttpTransport implements Closeable {
                 body.writeTo(out);
                 return;
             }
-            body.writeTo(new ProgressStream(out, total, request, listener));
+            body.writeTo(new ProgressStream(out, total, request, reporter));
         }
 
         @Override
@@ -502,16 +477,16 @@ public final class HttpTransport implements Closeable {
     private static final class ProgressStream extends FilterOutputStream {
         private final long total;
         private final ApiRequest request;
-        private final TransportListener listener;
+        private final Reporter reporter;
         private final long start = System.nanoTime();
         private long written;
         private int lastDecile;
 
-        ProgressStream(OutputStream out, long total, ApiRequest request, TransportListener listener) {
+        ProgressStream(OutputStream out, long total, ApiRequest request, Reporter reporter) {
             super(out);
             this.total = total;
             this.request = request;
-            this.listener = listener;
+            this.reporter = reporter;
         }
 
         @Override
@@ -533,7 +508,7 @@ public final class HttpTransport implements Closeable {
                 lastDecile = decile;
                 double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
                 double mb = written / 1048576.0;
-                listener.progress(String.format(Locale.ROOT, "Uploading to %s: %3d%% (%.1f of %.1f MB, %.1f MB/s)",
+                reporter.info(String.format(Locale.ROOT, "Uploading to %s: %3d%% (%.1f of %.1f MB, %.1f MB/s)",
                         request.service.displayName, decile * 10, mb, total / 1048576.0, mb / seconds));
             }
         }

@@ -1,6 +1,7 @@
 package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Setting;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ public final class IamClient {
         ApiResponse response = transport.call(request);
         List<String> ids = new ArrayList<>();
         try {
-            JsonNode projects = FunctionGraphClient.JSON.readTree(response.body).path("projects");
+            JsonNode projects = Json.MAPPER.readTree(response.body).path("projects");
             for (JsonNode p : projects) {
                 if (p.hasNonNull("id")) {
                     ids.add(p.get("id").asText());
@@ -50,8 +51,7 @@ public final class IamClient {
         }
         String found = ids.isEmpty() ? "no project" : ids.size() + " projects (" + String.join(", ", ids) + ")";
         throw new FunctionGraphException("IAM found " + found + " named '" + region + "' for this account ("
-                + request.describe() + "). Set <projectId> (functiongraph.projectId) or HUAWEICLOUD_SDK_PROJECT_ID to "
-                + "the project id shown in the console under My Credentials > API Credentials, or check <region> "
-                + "(functiongraph.region).");
+                + request.describe() + "). Set " + Setting.PROJECT_ID + " or HUAWEICLOUD_SDK_PROJECT_ID to "
+                + "the project id shown in the console under My Credentials > API Credentials, or check " + Setting.REGION + ".");
     }
 }

@@ -1,6 +1,6 @@
 package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
 
 import java.io.IOException;
 import java.net.URI;

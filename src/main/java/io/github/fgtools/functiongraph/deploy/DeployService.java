@@ -1,25 +1,29 @@
 package io.github.fgtools.functiongraph.deploy;
 
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.ApiException;
-import io.github.fgtools.functiongraph.client.Credentials;
+import io.github.fgtools.functiongraph.client.BytesBody;
+import io.github.fgtools.functiongraph.client.CloudSession;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
 import io.github.fgtools.functiongraph.client.InlineCodeBody;
+import io.github.fgtools.functiongraph.client.Json;
 import io.github.fgtools.functiongraph.client.ObsClient;
-import io.github.fgtools.functiongraph.client.BytesBody;
 import io.github.fgtools.functiongraph.client.RequestBody;
+import io.github.fgtools.functiongraph.config.DeployConfig;
+import io.github.fgtools.functiongraph.config.FunctionSpec;
 import io.github.fgtools.functiongraph.packaging.CodePackage;
 import io.github.fgtools.functiongraph.packaging.CodePackager;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,21 +34,16 @@ public final class DeployService {
     public static final long INLINE_LIMIT = 50L * 1024 * 1024;
     public static final long OBS_LIMIT = 300L * 1024 * 1024;
 
-    /** Supplies credentials when (and only when) a call is about to be made. */
-    public interface CredentialsSupplier {
-        Credentials get() throws FunctionGraphException;
-    }
-
-    private final DeployListener listener;
+    private final Reporter reporter;
     private final CodePackager packager = new CodePackager();
 
-    public DeployService(DeployListener listener) {
-        this.listener = listener;
+    public DeployService(Reporter reporter) {
+        this.reporter = reporter;
     }
 
-    public DeployResult deploy(DeployConfig config, CredentialsSupplier credentials) throws FunctionGraphException {
+    public DeployResult deploy(DeployConfig config, CloudSession.CredentialsSupplier credentials) throws FunctionGraphException {
         for (String warning : config.warnings) {
-            listener.warn(warning);
+            reporter.warn(warning);
         }
         FunctionSpec f = config.function;
         long started = System.nanoTime();
@@ -59,7 +58,7 @@ public final class DeployService {
             return dryRun(config, pkg, codeType, codeUrl);
         }
         List<String> changes = new ArrayList<>();
-        try (CloudSession cloud = CloudSession.open(config.cloud, "deploy", credentials, listener)) {
+        try (CloudSession cloud = CloudSession.open(config.cloud, credentials, reporter)) {
             FunctionUrn urn = cloud.urn(f.functionPackage, f.functionName);
             try {
                 FunctionGraphClient fg = cloud.functionGraph;
@@ -69,7 +68,7 @@ public final class DeployService {
                 String action = null;
                 if (current == null) {
                     uploadToObs(config, obs, pkg, objectKey, changes);
-                    listener.step("Creating function " + f.functionName + " (" + f.runtime + ", " + f.memorySize
+                    reporter.info("Creating function " + f.functionName + " (" + f.runtime + ", " + f.memorySize
                             + " MB, code " + codeType + ", " + mb(pkg.size()) + ")");
                     try {
                         fg.create(requestBody(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl), pkg),
@@ -81,7 +80,7 @@ public final class DeployService {
                         if (current == null) {
                             throw e;
                         }
-                        listener.warn("Function " + f.functionName + " was created elsewhere meanwhile (409 "
+                        reporter.warn("Function " + f.functionName + " was created elsewhere meanwhile (409 "
                                 + "FSS.1061): updating it instead");
                     }
                 }
@@ -90,7 +89,7 @@ public final class DeployService {
                 }
                 String version = "latest";
                 if (config.publishVersion) {
-                    Releases releases = new Releases(fg, listener);
+                    Releases releases = new Releases(fg, reporter);
                     version = releases.publish(urn, config, changes);
                     if (config.alias != null) {
                         releases.pointAlias(urn, config.alias, version, config.canaryWeight, changes);
@@ -101,7 +100,7 @@ public final class DeployService {
                 writeResult(config, result);
                 summary(result, f);
                 long done = System.nanoTime();
-                listener.step(String.format(Locale.ROOT, "Deploy took %.2f s (packaging %.2f s, cloud %.2f s)",
+                reporter.info(String.format(Locale.ROOT, "Deploy took %.2f s (packaging %.2f s, cloud %.2f s)",
                         (done - started) / 1e9, (packed - started) / 1e9, (done - packed) / 1e9));
                 return result;
             } catch (FunctionGraphException e) {
@@ -116,25 +115,25 @@ public final class DeployService {
             List<String> changes) throws FunctionGraphException {
         FunctionSpec f = config.function;
         if (!config.updateExisting) {
-            throw new FunctionGraphException("Function " + urn.latest() + " exists and <updateExisting> "
+            throw new FunctionGraphException("Function " + urn.latest() + " exists and " + Setting.UPDATE_EXISTING + " "
                     + "(functiongraph.updateExisting) is false: nothing was changed. Set it to true to "
-                    + "update the function, or choose another <functionName>.");
+                    + "update the function, or choose another " + Setting.FUNCTION_NAME + ".");
         }
         String digest = current.path("digest").asText("");
         if (digest.equalsIgnoreCase(pkg.sha512Hex())) {
-            listener.step("Code unchanged (digest " + shortDigest(digest) + "), not uploaded");
+            reporter.info("Code unchanged (digest " + shortDigest(digest) + "), not uploaded");
         } else {
             uploadToObs(config, obs, pkg, objectKey, changes);
-            listener.step("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size()) + ")");
+            reporter.info("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size()) + ")");
             fg.updateCode(urn.latest(), requestBody(RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl),
                     pkg));
             changes.add("code updated");
         }
         List<String> differences = RequestBodies.differences(current, f);
         if (differences.isEmpty()) {
-            listener.step("Configuration unchanged");
+            reporter.info("Configuration unchanged");
         } else {
-            listener.step("Updating configuration of " + f.functionName + " (" + String.join(", ", differences)
+            reporter.info("Updating configuration of " + f.functionName + " (" + String.join(", ", differences)
                     + ")");
             fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(current, f));
             changes.add("configuration updated");
@@ -162,11 +161,11 @@ public final class DeployService {
             return;
         }
         if (obs.exists(config.obsBucket, key, pkg.size(), pkg.md5Base64())) {
-            listener.step("Package already in OBS as " + config.obsBucket + "/" + key + " (same size and MD5), "
+            reporter.info("Package already in OBS as " + config.obsBucket + "/" + key + " (same size and MD5), "
                     + "not uploaded again");
             return;
         }
-        listener.step("Uploading " + mb(pkg.size()) + " to OBS bucket " + config.obsBucket + " as " + key);
+        reporter.info("Uploading " + mb(pkg.size()) + " to OBS bucket " + config.obsBucket + " as " + key);
         obs.put(config.obsBucket, key, pkg.file(), contentType(pkg), pkg.sha256Hex(), pkg.md5Base64());
         changes.add("package uploaded to OBS (" + config.obsBucket + "/" + key + ")");
     }
@@ -193,20 +192,20 @@ public final class DeployService {
             Files.createDirectories(config.outputDirectory);
             CodePackage pkg;
             if (config.codeDirectory != null) {
-                listener.step("Packaging " + config.codeDirectory + " as " + name + ".zip");
+                reporter.info("Packaging " + config.codeDirectory + " as " + name + ".zip");
                 pkg = packager.zipDirectory(config.codeDirectory, config.outputDirectory.resolve(name + ".zip"),
                         config.outputTimestampMillis);
             } else if (config.packageIsJarAlone() && !"zip".equals(config.codeType)) {
-                listener.step("Packaging " + config.artifactFile.getFileName() + " as " + name + ".jar");
+                reporter.info("Packaging " + config.artifactFile.getFileName() + " as " + name + ".jar");
                 pkg = packager.copyJar(config.artifactFile, config.outputDirectory.resolve(name + ".jar"));
             } else {
                 List<Path> deps = config.includeDependencies ? config.dependencyJars : new ArrayList<>();
-                listener.step("Packaging " + config.artifactFile.getFileName() + " and " + deps.size()
+                reporter.info("Packaging " + config.artifactFile.getFileName() + " and " + deps.size()
                         + (deps.size() == 1 ? " runtime dependency" : " runtime dependencies") + " as " + name + ".zip");
                 pkg = packager.zip(config.artifactFile, deps, config.outputDirectory.resolve(name + ".zip"),
                         config.outputTimestampMillis);
             }
-            listener.debug("Package " + pkg.file() + ": " + pkg.size() + " bytes, sha256 " + pkg.sha256Hex());
+            reporter.debug("Package " + pkg.file() + ": " + pkg.size() + " bytes, sha256 " + pkg.sha256Hex());
             return pkg;
         } catch (IOException | IllegalArgumentException e) {
             throw new FunctionGraphException("Packaging failed: " + e.getMessage(), e instanceof IllegalArgumentException, e);
@@ -217,12 +216,12 @@ public final class DeployService {
         if (pkg.size() > OBS_LIMIT) {
             throw new FunctionGraphException("The package " + pkg.file() + " is " + mb(pkg.size())
                     + ", over FunctionGraph's limit of 300 MB even through OBS. Leave out what the function does not "
-                    + "need (dependencies in provided scope, <includeDependencies>false</includeDependencies> with a "
-                    + "slimmer jar), or use a dependency layer (<dependVersions>).");
+                    + "need (dependencies in provided scope, " + Setting.INCLUDE_DEPENDENCIES + " = false with a "
+                    + "slimmer jar), or use a dependency layer (" + Setting.DEPEND_VERSIONS + ").");
         }
         if (!"obs".equals(codeType) && pkg.size() > INLINE_LIMIT) {
             throw new FunctionGraphException("The package " + pkg.file() + " is " + mb(pkg.size())
-                    + ", over the 50 MB FunctionGraph takes inline. Set <obsBucket> (functiongraph.obsBucket) to "
+                    + ", over the 50 MB FunctionGraph takes inline. Set " + Setting.OBS_BUCKET + " to "
                     + "upload it through OBS (up to 300 MB). Nothing was sent.");
         }
     }
@@ -241,23 +240,23 @@ public final class DeployService {
         FunctionUrn urn = new FunctionUrn(config.cloud.region, projectId, f.functionPackage, f.functionName);
         ObjectNode create = RequestBodies.create(f, codeType, pkg.fileName(), codeUrl);
         Path file = config.outputDirectory.resolve("request-create.json");
-        writeJson(file, RequestBodies.forDisplay(create, pkg.size(), pkg.sha256Hex()));
+        Json.write(file, RequestBodies.forDisplay(create, pkg.size(), pkg.sha256Hex()));
         ObjectNode config2 = RequestBodies.forDisplay(RequestBodies.config(f), pkg.size(), pkg.sha256Hex());
         if (f.encryptedUserData != null) {
             config2.put("encrypted_user_data", RequestBodies.forDisplay(create, 0, "").get("encrypted_user_data").asText());
         }
-        writeJson(config.outputDirectory.resolve("request-update-config.json"), config2);
-        writeJson(config.outputDirectory.resolve("request-update-code.json"), RequestBodies.forDisplay(
+        Json.write(config.outputDirectory.resolve("request-update-config.json"), config2);
+        Json.write(config.outputDirectory.resolve("request-update-code.json"), RequestBodies.forDisplay(
                 RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl), pkg.size(), pkg.sha256Hex()));
-        listener.step("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
+        reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("
                 + mb(pkg.size()) + ", sha256 " + pkg.sha256Hex() + ")");
-        listener.step("Dry run: nothing sent. Would create " + urn.latest() + " with POST " + config.cloud.endpoint
+        reporter.info("Dry run: nothing sent. Would create " + urn.latest() + " with POST " + config.cloud.endpoint
                 + "/v2/" + projectId + "/fgs/functions, or update it when it exists (PUT …/code, PUT …/config)");
         if (codeUrl != null) {
-            listener.step("Dry run: would upload " + mb(pkg.size()) + " to OBS as " + codeUrl);
+            reporter.info("Dry run: would upload " + mb(pkg.size()) + " to OBS as " + codeUrl);
         }
-        listener.step("Dry run: requests written to " + file.getParent() + " (request-create.json, "
+        reporter.info("Dry run: requests written to " + file.getParent() + " (request-create.json, "
                 + "request-update-code.json, request-update-config.json)");
         DeployResult result = new DeployResult("dry-run", urn.latest(), "latest", config.alias, codeType, pkg.size(),
                 pkg.sha512Hex(), new ArrayList<String>(), null);
@@ -277,12 +276,12 @@ public final class DeployService {
             default:
                 what = "Updated";
         }
-        listener.step(what + " " + result.functionUrn + (result.changes.isEmpty() ? "" : " (" + String.join(", ",
+        reporter.info(what + " " + result.functionUrn + (result.changes.isEmpty() ? "" : " (" + String.join(", ",
                 result.changes) + ")"));
         if (!"latest".equals(result.version)) {
-            listener.step("Version " + result.version + (result.alias != null ? ", alias " + result.alias : ""));
+            reporter.info("Version " + result.version + (result.alias != null ? ", alias " + result.alias : ""));
         }
-        listener.step("Console: " + result.consoleUrl);
+        reporter.info("Console: " + result.consoleUrl);
     }
 
     static String consoleUrl(String region, FunctionSpec f) {
@@ -292,17 +291,7 @@ public final class DeployService {
 
     void writeResult(DeployConfig config, DeployResult result) throws FunctionGraphException {
         // every key of the contract, null included, so that a pipeline can read any of them
-        writeJson(config.outputDirectory.resolve("deploy-result.json"),
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(result.toMap()));
-    }
-
-    static void writeJson(Path file, JsonNode node) throws FunctionGraphException {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, (RequestBodies.writePretty(node) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new FunctionGraphException("cannot write " + file + ": " + e.getMessage(), false, e);
-        }
+        Json.write(config.outputDirectory.resolve("deploy-result.json"), result.toMap());
     }
 
     static String mb(long bytes) {

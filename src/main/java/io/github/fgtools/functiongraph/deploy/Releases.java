@@ -1,8 +1,12 @@
 package io.github.fgtools.functiongraph.deploy;
 
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.ApiException;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
+import io.github.fgtools.functiongraph.config.DeployConfig;
 
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +21,11 @@ final class Releases {
     private static final java.util.regex.Pattern VERSION_LIMIT =
             java.util.regex.Pattern.compile("limit|exceed|max|at most|too many|quota");
     private final FunctionGraphClient fg;
-    private final DeployListener listener;
+    private final Reporter reporter;
 
-    Releases(FunctionGraphClient fg, DeployListener listener) {
+    Releases(FunctionGraphClient fg, Reporter reporter) {
         this.fg = fg;
-        this.listener = listener;
+        this.reporter = reporter;
     }
 
     /** Publishes a version, or reuses the newest one when nothing changed since it. Returns the version. */
@@ -29,11 +33,11 @@ final class Releases {
         if (changes.isEmpty()) {
             String newest = newestVersion(urn);
             if (newest != null) {
-                listener.step("Nothing changed: reusing version " + newest);
+                reporter.info("Nothing changed: reusing version " + newest);
                 return newest;
             }
         }
-        listener.step("Publishing version" + (config.versionDescription != null ? " (" + config.versionDescription + ")"
+        reporter.info("Publishing version" + (config.versionDescription != null ? " (" + config.versionDescription + ")"
                 : ""));
         ObjectNode body = RequestBodies.JSON.createObjectNode();
         if (config.versionDescription != null) {
@@ -51,7 +55,7 @@ final class Releases {
             if (e.is(400, "FSS.1016")) {
                 String newest = newestVersion(urn);
                 if (newest != null) {
-                    listener.step("No change since the last version: reusing version " + newest);
+                    reporter.info("No change since the last version: reusing version " + newest);
                     return newest;
                 }
             }
@@ -90,13 +94,13 @@ final class Releases {
         ObjectNode existing = fg.showAlias(urn.unqualified(), alias);
         if (existing == null) {
             if (canaryWeight != null) {
-                listener.warn("Alias " + alias + " is new: it points wholly at version " + version
-                        + "; <canaryWeight> applies from the next version on");
+                reporter.warn("Alias " + alias + " is new: it points wholly at version " + version
+                        + "; " + Setting.CANARY_WEIGHT + " applies from the next version on");
             }
             ObjectNode body = RequestBodies.JSON.createObjectNode();
             body.put("name", alias);
             body.put("version", version);
-            listener.step("Creating alias " + alias + " -> version " + version);
+            reporter.info("Creating alias " + alias + " -> version " + version);
             try {
                 fg.createAlias(urn.unqualified(), body);
                 changes.add("alias " + alias + " created on version " + version);
@@ -106,7 +110,7 @@ final class Releases {
                 if (existing == null) {
                     throw e;
                 }
-                listener.warn("Alias " + alias + " was created elsewhere meanwhile (409 FSS.1063): moving it instead");
+                reporter.warn("Alias " + alias + " was created elsewhere meanwhile (409 FSS.1063): moving it instead");
             }
         }
         String current = existing.path("version").asText("");
@@ -125,11 +129,11 @@ final class Releases {
         body.set("additional_version_weights", weights);
         if (current.equals(body.get("version").asText()) && sameWeights(existing.get("additional_version_weights"),
                 weights)) {
-            listener.step("Alias " + alias + " already " + (weights.size() == 0 ? "on version " + current
+            reporter.info("Alias " + alias + " already " + (weights.size() == 0 ? "on version " + current
                     : "splits " + weights));
             return;
         }
-        listener.step(Character.toUpperCase(describe.charAt(0)) + describe.substring(1));
+        reporter.info(Character.toUpperCase(describe.charAt(0)) + describe.substring(1));
         fg.updateAlias(urn.unqualified(), alias, body);
         changes.add(describe);
     }

@@ -1,6 +1,9 @@
 package io.github.fgtools.functiongraph.deploy;
 
 import io.github.fgtools.functiongraph.client.InlineCodeBody;
+import io.github.fgtools.functiongraph.client.Json;
+import io.github.fgtools.functiongraph.config.FunctionSpec;
+import io.github.fgtools.functiongraph.config.SecretMap;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -9,17 +12,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Builds the JSON bodies of CreateFunction and UpdateFunctionConfig from a {@link FunctionSpec}. */
 public final class RequestBodies {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    static final ObjectMapper JSON = Json.API;
 
     /** The fields UpdateFunctionConfig takes (SDK's UpdateFunctionConfigRequestBody): kept from the current config. */
     static final List<String> UPDATE_CONFIG_FIELDS = Collections.unmodifiableList(Arrays.asList(

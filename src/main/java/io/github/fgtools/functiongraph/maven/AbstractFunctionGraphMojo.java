@@ -1,13 +1,11 @@
 package io.github.fgtools.functiongraph.maven;
 
+import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.CredentialsResolver;
 import io.github.fgtools.functiongraph.client.ProxySettings;
-import io.github.fgtools.functiongraph.deploy.CloudSettings;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.FunctionRules;
-import io.github.fgtools.functiongraph.deploy.Parameters;
-import io.github.fgtools.functiongraph.deploy.Problems;
+import io.github.fgtools.functiongraph.config.CloudConfig;
+import io.github.fgtools.functiongraph.config.Parameters;
 
 import java.util.List;
 
@@ -21,11 +19,16 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.StringUtils;
 
 /**
  * What every goal that talks to the cloud shares: where to send calls, as whom, and how patiently.
  */
 public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
+    static {
+        quietHttpClientLogs();
+    }
+
     /** Region id; default env {@code HUAWEICLOUD_SDK_REGION}, else {@code cn-north-4}. @since 0.1.0 */
     @Parameter(property = "functiongraph.region")
     protected String region;
@@ -43,19 +46,19 @@ public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
     protected String iamEndpoint;
 
     /** The settings.xml {@code <server>} whose username is the access key and password the secret key. @since 0.1.0 */
-    @Parameter(property = "functiongraph.serverId", defaultValue = "huaweicloud")
+    @Parameter(property = "functiongraph.serverId", defaultValue = Parameters.DEFAULT_SERVER_ID)
     protected String serverId;
 
     /** Attempts after the first for throttling, 5xx and dropped connections. @since 0.1.0 */
-    @Parameter(property = "functiongraph.retries", defaultValue = "3")
+    @Parameter(property = "functiongraph.retries", defaultValue = Parameters.DEFAULT_RETRIES)
     protected int retries;
 
     /** Connect timeout in seconds. @since 0.1.0 */
-    @Parameter(property = "functiongraph.connectTimeout", defaultValue = "10")
+    @Parameter(property = "functiongraph.connectTimeout", defaultValue = Parameters.DEFAULT_CONNECT_TIMEOUT)
     protected int connectTimeout;
 
     /** Read timeout in seconds. @since 0.1.0 */
-    @Parameter(property = "functiongraph.readTimeout", defaultValue = "60")
+    @Parameter(property = "functiongraph.readTimeout", defaultValue = Parameters.DEFAULT_READ_TIMEOUT)
     protected int readTimeout;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -67,14 +70,40 @@ public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
     @Component
     protected SettingsDecrypter decrypter;
 
-    /** The cloud settings from parameters, environment and settings.xml, not yet validated. */
-    protected CloudSettings.Builder cloudSettings(String obsEndpoint) {
+    /**
+     * HttpClient 5 logs every header (X-Security-Token, X-Auth-Token, Proxy-Authorization) and the wire (bodies with
+     * encrypted_user_data) at DEBUG, which Maven's {@code -X} would print. Its loggers are kept at INFO; the plugin's
+     * own DEBUG lines say what matters (method, URL, status, time, request id) and nothing secret.
+     *
+     * <p>Why a system property, the one piece of global state the plugin sets: HttpClient logs through SLF4J, which
+     * Maven's core exports to every plugin, bound to Maven's own SLF4J provider. That provider fixes each logger's
+     * level when the logger is created, from system properties {@code org.slf4j.simpleLogger.log.<name>} (or Maven's
+     * {@code conf/logging/simplelogger.properties}); it has no API a plugin may call, and a plugin cannot bring its own
+     * SLF4J binding (the package is imported from the core). The header and wire logging is built into HttpClient's
+     * connection class ({@code DefaultManagedHttpClientConnection}), so no connection factory avoids it. Setting the
+     * property before HttpClient's classes load (they load with the first request) is the only lever; it only ever
+     * lowers what is printed, and only for HttpClient's own loggers. Lives here, in the Maven layer, because it is
+     * about Maven's logging.
+     */
+    static void quietHttpClientLogs() {
+        for (String name : new String[] {"org.apache.hc.client5.http", "org.apache.hc.core5"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + name, "info");
+        }
+    }
+
+    @Override
+    protected String serverId() {
+        return serverId;
+    }
+
+    /** The cloud settings from parameters, environment and settings.xml, validated by the goal's config. */
+    protected CloudConfig cloudConfig(String obsEndpoint) {
         CredentialsResolver resolver = resolver();
-        return CloudSettings.builder()
-                .region(region != null && !region.trim().isEmpty() ? region : resolver.region())
-                .projectId(projectId != null && !projectId.trim().isEmpty() ? projectId : resolver.projectId())
+        return CloudConfig.builder()
+                .region(StringUtils.isNotBlank(region) ? region : resolver.region())
+                .projectId(StringUtils.isNotBlank(projectId) ? projectId : resolver.projectId())
                 .endpoint(endpoint)
-                .iamEndpoint(iamEndpoint != null && !iamEndpoint.trim().isEmpty() ? iamEndpoint : resolver.iamEndpoint())
+                .iamEndpoint(StringUtils.isNotBlank(iamEndpoint) ? iamEndpoint : resolver.iamEndpoint())
                 .obsEndpoint(obsEndpoint)
                 .retries(retries)
                 .connectTimeout(connectTimeout)
@@ -84,35 +113,25 @@ public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
     }
 
     /**
-     * For goals that address an existing function (invoke, delete): its name and package, and the cloud settings,
-     * checked together; throws once with every problem.
+     * Credentials in the contract's order, the settings.xml server first; called only when a request is about to be
+     * sent.
      */
-    protected CloudSettings checkedCloud() throws FunctionGraphException {
-        Problems problems = new Problems();
-        FunctionRules.checkName(problems, Parameters.FUNCTION_NAME, functionName);
-        FunctionRules.checkName(problems, Parameters.FUNCTION_PACKAGE, functionPackage);
-        addProblems(problems);
-        CloudSettings cloud = cloudSettings(null).build(problems);
-        problems.throwIfAny("Invalid functiongraph:" + goal() + " configuration");
-        return cloud;
-    }
-
-    /** A goal's own checks, reported with the shared ones. */
-    protected void addProblems(Problems problems) {
-    }
-
-    /** Credentials in the contract's order; called only when a request is about to be sent. */
     protected Credentials credentials() throws FunctionGraphException {
-        CredentialsResolver.ServerEntry entry = new CredentialsResolver.ServerEntry(serverId, false, null, null);
         Server server = settings == null ? null : settings.getServer(serverId);
-        if (server != null) {
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            failOnDecryptionProblems(result.getProblems(), "<server> '" + serverId + "'");
-            Server decrypted = result.getServer();
-            entry = new CredentialsResolver.ServerEntry(serverId, true, decrypted.getUsername(),
-                    decrypted.getPassword());
+        if (server == null) {
+            return resolver().resolve();
         }
-        return resolver().resolve(entry);
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        failOnDecryptionProblems(result.getProblems(), "<server> '" + serverId + "'");
+        Server decrypted = result.getServer();
+        String ak = decrypted.getUsername();
+        String sk = decrypted.getPassword();
+        if (StringUtils.isBlank(ak) || StringUtils.isBlank(sk)) {
+            throw new FunctionGraphException("settings.xml has a <server> with id '" + serverId + "' but it lacks "
+                    + (StringUtils.isNotBlank(ak) ? "<password> (the secret key, SK)" : "<username> (the access key, AK)")
+                    + ". Set both, or remove it to use the environment.");
+        }
+        return Credentials.akSk(ak.trim(), sk.trim(), null, "settings.xml server '" + serverId + "'");
     }
 
     private ProxySettings proxy() {

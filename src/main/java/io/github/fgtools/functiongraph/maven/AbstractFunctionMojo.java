@@ -1,7 +1,9 @@
 package io.github.fgtools.functiongraph.maven;
 
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
 import io.github.fgtools.functiongraph.client.CredentialsResolver;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.config.Parameters;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ public abstract class AbstractFunctionMojo extends AbstractMojo {
     protected String functionName;
 
     /** The function's group ({@code package}). @since 0.1.0 */
-    @Parameter(property = "functiongraph.package", defaultValue = "default")
+    @Parameter(property = "functiongraph.package", defaultValue = Parameters.DEFAULT_FUNCTION_PACKAGE)
     protected String functionPackage;
 
     /** Do nothing, and say so. @since 0.1.0 */
@@ -42,10 +44,11 @@ public abstract class AbstractFunctionMojo extends AbstractMojo {
         try {
             run();
         } catch (FunctionGraphException e) {
+            String message = MavenWords.message(e, goal(), serverId());
             if (e.isUserError()) {
-                throw new MojoFailureException(e.getMessage(), e);
+                throw new MojoFailureException(message, e);
             }
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(message, e);
         }
     }
 
@@ -53,8 +56,13 @@ public abstract class AbstractFunctionMojo extends AbstractMojo {
 
     protected abstract void run() throws FunctionGraphException;
 
-    protected MavenLogListener listener() {
-        return new MavenLogListener(getLog());
+    protected Reporter reporter() {
+        return new MavenReporter(getLog());
+    }
+
+    /** The settings.xml server the credentials come from, for messages; null for goals that use none. */
+    protected String serverId() {
+        return null;
     }
 
     /** {@code target/functiongraph}: where every goal writes. */

@@ -1,7 +1,8 @@
 package io.github.fgtools.functiongraph.maven;
 
-import io.github.fgtools.functiongraph.deploy.DeleteService;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.config.FunctionTarget;
+import io.github.fgtools.functiongraph.invoke.DeleteService;
 
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -20,6 +21,8 @@ public class DeleteMojo extends AbstractFunctionGraphMojo {
 
     @Override
     protected void run() throws FunctionGraphException {
-        new DeleteService(listener()).delete(checkedCloud(), this::credentials, functionPackage, functionName);
+        FunctionTarget target = FunctionTarget.builder().cloud(cloudConfig(null)).functionName(functionName)
+                .functionPackage(functionPackage).build();
+        new DeleteService(reporter()).delete(target, this::credentials);
     }
 }

@@ -1,17 +1,16 @@
 package io.github.fgtools.functiongraph.maven;
 
+import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.client.model.CustomImage;
 import io.github.fgtools.functiongraph.client.model.FuncVpc;
 import io.github.fgtools.functiongraph.client.model.LogConfig;
 import io.github.fgtools.functiongraph.client.model.MountConfig;
 import io.github.fgtools.functiongraph.client.model.NetworkController;
-import io.github.fgtools.functiongraph.deploy.DeployConfig;
+import io.github.fgtools.functiongraph.config.DeployConfig;
+import io.github.fgtools.functiongraph.config.FunctionSpec;
+import io.github.fgtools.functiongraph.config.Parameters;
+import io.github.fgtools.functiongraph.config.SecretMap;
 import io.github.fgtools.functiongraph.deploy.DeployService;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.FunctionSpec;
-import io.github.fgtools.functiongraph.deploy.Parameters;
-import io.github.fgtools.functiongraph.deploy.SecretMap;
-import io.github.fgtools.functiongraph.packaging.Timestamps;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -43,11 +42,11 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     String handler;
 
     /** Memory in MB. @since 0.1.0 */
-    @Parameter(property = "functiongraph.memorySize", defaultValue = "256")
+    @Parameter(property = "functiongraph.memorySize", defaultValue = Parameters.DEFAULT_MEMORY_SIZE)
     Integer memorySize;
 
     /** Timeout in seconds (3–259200). @since 0.1.0 */
-    @Parameter(property = "functiongraph.timeout", defaultValue = "30")
+    @Parameter(property = "functiongraph.timeout", defaultValue = Parameters.DEFAULT_TIMEOUT)
     Integer timeout;
 
     /** {@code zip}, {@code jar} or {@code obs}; derived when unset. @since 0.1.0 */
@@ -139,7 +138,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     Map<String, String> ltsCustomTags;
 
     /** {@code v1} or {@code v2}. @since 0.1.0 */
-    @Parameter(property = "functiongraph.type", defaultValue = "v2")
+    @Parameter(property = "functiongraph.type", defaultValue = Parameters.DEFAULT_FUNCTION_TYPE)
     String functionType;
 
     /** The jar to deploy; default the project's main artifact. @since 0.1.0 */
@@ -153,6 +152,21 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     /** Zip this folder instead (non-Java runtimes). @since 0.1.0 */
     @Parameter(property = "functiongraph.codeDirectory")
     File codeDirectory;
+
+    /**
+     * Ant-style patterns of the files of {@code codeDirectory} to package, e.g. {@code <include>**&#47;*.py</include>};
+     * default all. @since 0.1.0
+     */
+    @Parameter
+    List<String> includes;
+
+    /**
+     * Ant-style patterns of the files of {@code codeDirectory} to leave out, e.g. {@code <exclude>tests/**</exclude>};
+     * Maven's default excludes ({@code .git}, {@code .svn}, {@code *~}, {@code .DS_Store}, …) always apply.
+     * @since 0.1.0
+     */
+    @Parameter
+    List<String> excludes;
 
     /** Entry time in the zip, for reproducible packages. @since 0.1.0 */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
@@ -202,7 +216,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Override
     protected void run() throws FunctionGraphException {
         DeployConfig config = toConfig();
-        new DeployService(listener()).deploy(config, this::credentials);
+        new DeployService(reporter()).deploy(config, this::credentials);
     }
 
     DeployConfig toConfig() throws FunctionGraphException {
@@ -218,25 +232,22 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .gpuType(gpuType).dependVersions(dependVersions).enableDynamicMemory(enableDynamicMemory)
                 .statefulFunction(statefulFunction).ltsCustomTags(ltsCustomTags).functionType(functionType)
                 .build();
-        DeployConfig.Builder b = DeployConfig.builder()
+        return DeployConfig.builder()
                 .function(spec)
-                .cloud(cloudSettings(obsEndpoint))
+                .cloud(cloudConfig(obsEndpoint))
                 .artifactFile(artifact())
                 .dependencyJars(runtimeDependencies())
                 .includeDependencies(includeDependencies)
                 .codeDirectory(codeDirectory == null ? null : codeDirectory.toPath())
+                .includes(includes).excludes(excludes)
+                .outputTimestamp(outputTimestamp)
                 .codeType(codeType)
                 .outputDirectory(outputDirectory())
                 .obsBucket(obsBucket).obsObjectKey(obsObjectKey)
                 .dryRun(dryRun).updateExisting(updateExisting)
                 .publishVersion(publishVersion).versionDescription(versionDescription)
-                .alias(alias).canaryWeight(canaryWeight);
-        try {
-            b.outputTimestampMillis(Timestamps.parseOutputTimestamp(outputTimestamp));
-        } catch (IllegalArgumentException e) {
-            b.problems().add(Parameters.OUTPUT_TIMESTAMP, outputTimestamp, e.getMessage());
-        }
-        return b.build();
+                .alias(alias).canaryWeight(canaryWeight)
+                .build();
     }
 
     /** The main artifact once {@code package} ran; else the jar a previous {@code package} left in target. */

@@ -1,10 +1,9 @@
 package io.github.fgtools.functiongraph.maven;
 
-import io.github.fgtools.functiongraph.deploy.CloudSettings;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.InvokeService;
-import io.github.fgtools.functiongraph.deploy.Parameters;
-import io.github.fgtools.functiongraph.deploy.Problems;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.config.InvokeConfig;
+import io.github.fgtools.functiongraph.config.Parameters;
+import io.github.fgtools.functiongraph.invoke.InvokeService;
 
 import java.io.File;
 
@@ -19,18 +18,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "invoke", threadSafe = true, requiresProject = false)
 public class InvokeMojo extends AbstractFunctionGraphMojo {
     /** {@code latest}, a version number, or an alias name. @since 0.1.0 */
-    @Parameter(property = "functiongraph.qualifier", defaultValue = "latest")
+    @Parameter(property = "functiongraph.qualifier", defaultValue = Parameters.DEFAULT_QUALIFIER)
     String qualifier;
 
     /** The JSON event. @since 0.1.0 */
-    @Parameter(property = "functiongraph.payload", defaultValue = "{}")
+    @Parameter(property = "functiongraph.payload", defaultValue = Parameters.DEFAULT_PAYLOAD)
     String payload;
 
     /** Read the event from this file instead. @since 0.1.0 */
     @Parameter(property = "functiongraph.payloadFile")
     File payloadFile;
-
-    private byte[] body;
 
     @Override
     protected String goal() {
@@ -38,17 +35,11 @@ public class InvokeMojo extends AbstractFunctionGraphMojo {
     }
 
     @Override
-    protected void addProblems(Problems problems) {
-        if (qualifier != null && !qualifier.matches("latest|[0-9]+|[A-Za-z][A-Za-z0-9_-]{0,62}")) {
-            problems.add(Parameters.QUALIFIER, qualifier, "latest, a version number, or an alias name");
-        }
-        body = InvokeService.payload(problems, payload, payloadFile == null ? null : payloadFile.toPath());
-    }
-
-    @Override
     protected void run() throws FunctionGraphException {
-        CloudSettings cloud = checkedCloud();
-        new InvokeService(listener()).invoke(cloud, this::credentials, functionPackage, functionName, qualifier, body,
-                outputDirectory());
+        InvokeConfig config = InvokeConfig.builder().cloud(cloudConfig(null)).functionName(functionName)
+                .functionPackage(functionPackage).qualifier(qualifier).payload(payload)
+                .payloadFile(payloadFile == null ? null : payloadFile.toPath()).outputDirectory(outputDirectory())
+                .build();
+        new InvokeService(reporter()).invoke(config, this::credentials);
     }
 }

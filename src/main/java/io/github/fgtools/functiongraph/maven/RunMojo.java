@@ -1,19 +1,23 @@
 package io.github.fgtools.functiongraph.maven;
 
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
 import io.github.fgtools.functiongraph.client.Credentials;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.SecretMap;
+import io.github.fgtools.functiongraph.client.CredentialsResolver;
+import io.github.fgtools.functiongraph.config.Parameters;
+import io.github.fgtools.functiongraph.config.RunConfig;
+import io.github.fgtools.functiongraph.config.SecretMap;
 import io.github.fgtools.functiongraph.run.LocalRunner;
-import io.github.fgtools.functiongraph.run.RunConfig;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Runs the Java handler locally, in a class loader of its own, with an event and a FunctionGraph-like context: no
@@ -55,7 +59,7 @@ public class RunMojo extends AbstractFunctionMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "functiongraph.memorySize", defaultValue = "256")
+    @Parameter(property = "functiongraph.memorySize", defaultValue = Parameters.DEFAULT_MEMORY_SIZE)
     private Integer memorySize;
 
     /**
@@ -64,7 +68,7 @@ public class RunMojo extends AbstractFunctionMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "functiongraph.timeout", defaultValue = "30")
+    @Parameter(property = "functiongraph.timeout", defaultValue = Parameters.DEFAULT_TIMEOUT)
     private Integer timeout;
 
     /**
@@ -91,7 +95,7 @@ public class RunMojo extends AbstractFunctionMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "functiongraph.payload", defaultValue = "{}")
+    @Parameter(property = "functiongraph.payload", defaultValue = Parameters.DEFAULT_PAYLOAD)
     private String payload;
 
     /**
@@ -120,10 +124,11 @@ public class RunMojo extends AbstractFunctionMojo {
     @Override
     protected void run() throws FunctionGraphException {
         RunConfig config = toConfig();
+        Reporter reporter = reporter();
         for (String warning : config.warnings()) {
-            getLog().warn(warning);
+            reporter.warn(warning);
         }
-        LocalRunner runner = new LocalRunner(listener());
+        LocalRunner runner = new LocalRunner(reporter);
         if (config.runPort() != null) {
             runner.serve(config);
         } else {
@@ -163,8 +168,8 @@ public class RunMojo extends AbstractFunctionMojo {
      */
     private static Credentials knownCredentials() {
         try {
-            return resolver().resolve(null);
-        } catch (FunctionGraphException none) {
+            return resolver().resolve();
+        } catch (CredentialsResolver.NoCredentialsException none) {
             return null;
         }
     }

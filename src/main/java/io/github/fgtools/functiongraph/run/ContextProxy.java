@@ -1,6 +1,8 @@
 package io.github.fgtools.functiongraph.run;
 
+import io.github.fgtools.functiongraph.Reporter;
 import io.github.fgtools.functiongraph.client.Credentials;
+import io.github.fgtools.functiongraph.config.RunConfig;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -35,14 +37,14 @@ final class ContextProxy implements InvocationHandler {
     private final RunConfig config;
     private final String requestId;
     private final long deadlineNanos;
-    private final RunListener listener;
+    private final Reporter reporter;
     private final Map<String, String> userData;
 
-    private ContextProxy(RunConfig config, String requestId, long startNanos, RunListener listener) {
+    private ContextProxy(RunConfig config, String requestId, long startNanos, Reporter reporter) {
         this.config = config;
         this.requestId = requestId;
         this.deadlineNanos = startNanos + TimeUnit.SECONDS.toNanos(config.timeoutSeconds());
-        this.listener = listener;
+        this.reporter = reporter;
         Map<String, String> data = new LinkedHashMap<>(config.userData());
         data.putAll(config.encryptedUserData());
         this.userData = Collections.unmodifiableMap(data);
@@ -50,8 +52,8 @@ final class ContextProxy implements InvocationHandler {
 
     /** A proxy of {@code contextInterface} for one invocation that started at {@code startNanos}. */
     static Object create(Class<?> contextInterface, RunConfig config, String requestId, long startNanos,
-            RunListener listener) {
-        ContextProxy handler = new ContextProxy(config, requestId, startNanos, listener);
+            Reporter reporter) {
+        ContextProxy handler = new ContextProxy(config, requestId, startNanos, reporter);
         return Proxy.newProxyInstance(contextInterface.getClassLoader(), new Class<?>[] {contextInterface}, handler);
     }
 
@@ -188,7 +190,14 @@ final class ContextProxy implements InvocationHandler {
             if (level.equals("LOG") || LOGGER_LEVELS.contains(level)) {
                 int rank = level.equals("LOG") ? LOGGER_LEVELS.indexOf("INFO") : LOGGER_LEVELS.indexOf(level);
                 if (rank >= minimum && a.length > 0) {
-                    listener.handlerLog(level, message(a));
+                    String line = "[handler " + level + "] " + message(a);
+                    if ("ERROR".equals(level)) {
+                        reporter.error(line);
+                    } else if ("WARN".equals(level)) {
+                        reporter.warn(line);
+                    } else {
+                        reporter.info(line);
+                    }
                 }
             }
             return neutral(method.getReturnType());

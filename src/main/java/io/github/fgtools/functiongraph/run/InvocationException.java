@@ -1,6 +1,6 @@
 package io.github.fgtools.functiongraph.run;
 
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,12 @@
 package io.github.fgtools.functiongraph.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fgtools.functiongraph.client.Json;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Binds the JSON event to the handler's parameter type and writes a non-String result as JSON.
@@ -54,7 +56,7 @@ abstract class JsonBinding {
 
     /** The plugin's own Jackson, for projects that have none. */
     static final class PluginJackson extends JsonBinding {
-        private final ObjectMapper mapper = new ObjectMapper();
+        private final ObjectMapper mapper = Json.MAPPER;
 
         @Override
         Object read(byte[] json, Type type) throws Exception {

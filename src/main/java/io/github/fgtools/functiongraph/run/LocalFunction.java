@@ -1,8 +1,10 @@
 package io.github.fgtools.functiongraph.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.Parameters;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Setting;
+import io.github.fgtools.functiongraph.client.Json;
+import io.github.fgtools.functiongraph.config.RunConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -47,7 +49,7 @@ final class LocalFunction implements Closeable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final RunConfig config;
-    private final RunListener listener;
+    private final Reporter reporter;
     private final URLClassLoader loader;
     private final Method method;
     private final Type eventType;
@@ -55,10 +57,10 @@ final class LocalFunction implements Closeable {
     private final JsonBinding binding;
     private Object instance;
 
-    private LocalFunction(RunConfig config, RunListener listener, URLClassLoader loader, Method method,
+    private LocalFunction(RunConfig config, Reporter reporter, URLClassLoader loader, Method method,
             JsonBinding binding) {
         this.config = config;
-        this.listener = listener;
+        this.reporter = reporter;
         this.loader = loader;
         this.method = method;
         this.eventType = method.getGenericParameterTypes()[0];
@@ -82,34 +84,34 @@ final class LocalFunction implements Closeable {
     }
 
     /** Loads the handler's class and method and creates its instance (on a handler thread, within the timeout). */
-    static LocalFunction load(RunConfig config, RunListener listener) throws FunctionGraphException {
-        listener.debug("Class path of the handler (project first, then its compile, provided and runtime "
+    static LocalFunction load(RunConfig config, Reporter reporter) throws FunctionGraphException {
+        reporter.debug("Class path of the handler (project first, then its compile, provided and runtime "
                 + "dependencies):");
         for (Path p : config.classPath()) {
-            listener.debug("  " + p);
+            reporter.debug("  " + p);
         }
         URLClassLoader loader = isolatedLoader(config.classPath());
         try {
             Method method = findMethod(config, loader);
             JsonBinding binding = needsJson(method) ? JsonBinding.forProject(loader) : null;
-            LocalFunction function = new LocalFunction(config, listener, loader, method, binding);
+            LocalFunction function = new LocalFunction(config, reporter, loader, method, binding);
             if (binding != null) {
-                listener.debug("The event is bound, and the result written, with " + binding.describe());
+                reporter.debug("The event is bound, and the result written, with " + binding.describe());
             }
             if (function.contextType != null) {
                 Set<String> unanswered = ContextProxy.unanswered(function.contextType);
                 if (!unanswered.isEmpty()) {
-                    listener.debug("Context methods without a local answer (they return an empty or zero value): "
+                    reporter.debug("Context methods without a local answer (they return an empty or zero value): "
                             + String.join(", ", unanswered));
                 }
             }
             function.instance = function.create();
             return function;
         } catch (FunctionGraphException | RuntimeException | Error e) {
-            closeQuietly(loader, listener);
+            closeQuietly(loader, reporter);
             throw e;
         } catch (ReflectiveOperationException e) {
-            closeQuietly(loader, listener);
+            closeQuietly(loader, reporter);
             throw new FunctionGraphException("Cannot use the project's Jackson to bind the event: " + e, true, e);
         }
     }
@@ -206,7 +208,7 @@ final class LocalFunction implements Closeable {
     }
 
     private static FunctionGraphException handlerProblem(RunConfig config, String what, Throwable cause) {
-        return new FunctionGraphException(Parameters.HANDLER.describe() + " = '" + config.handler() + "': " + what,
+        return new FunctionGraphException(Setting.HANDLER + " = '" + config.handler() + "': " + what,
                 true, cause);
     }
 
@@ -245,7 +247,7 @@ final class LocalFunction implements Closeable {
             Object[] args = new Object[method.getParameterCount()];
             args[0] = bind(event, source);
             if (contextType != null) {
-                args[1] = ContextProxy.create(contextType, config, requestId, start, listener);
+                args[1] = ContextProxy.create(contextType, config, requestId, start, reporter);
             }
             long called = System.nanoTime();
             Object result;
@@ -288,7 +290,7 @@ final class LocalFunction implements Closeable {
         if (result instanceof String) {
             String json;
             try {
-                json = new ObjectMapper().writeValueAsString(result);
+                json = Json.MAPPER.writeValueAsString(result);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -335,8 +337,8 @@ final class LocalFunction implements Closeable {
             StackTraceElement[] where = UserStackTrace.trim(thread.getStackTrace());
             thread.interrupt();
             StringBuilder sb = new StringBuilder("The handler " + config.handler() + " ran past "
-                    + Parameters.TIMEOUT.describe() + " = " + config.timeoutSeconds()
-                    + " s and was interrupted (FunctionGraph would end it too); raise <timeout> if it needs "
+                    + Setting.TIMEOUT + " = " + config.timeoutSeconds()
+                    + " s and was interrupted (FunctionGraph would end it too); raise " + Setting.TIMEOUT + " if it needs "
                     + "longer. It was at:");
             UserStackTrace.appendFrames(sb, where);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -368,14 +370,14 @@ final class LocalFunction implements Closeable {
 
     @Override
     public void close() {
-        closeQuietly(loader, listener);
+        closeQuietly(loader, reporter);
     }
 
-    private static void closeQuietly(URLClassLoader loader, RunListener listener) {
+    private static void closeQuietly(URLClassLoader loader, Reporter reporter) {
         try {
             loader.close();
         } catch (IOException e) {
-            listener.debug("Closing the handler's class loader: " + e);
+            reporter.debug("Closing the handler's class loader: " + e);
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.github.fgtools.functiongraph.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import io.github.fgtools.functiongraph.deploy.Parameters;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Setting;
+import io.github.fgtools.functiongraph.client.Json;
+import io.github.fgtools.functiongraph.config.RunConfig;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -12,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a Java handler on this machine as FunctionGraph would: in a class loader of its own, with the event bound to
@@ -27,25 +31,25 @@ import java.util.concurrent.TimeUnit;
  * {@link InvocationException} whose message shows the user's own stack frames.
  */
 public final class LocalRunner {
-    private final RunListener listener;
+    private final Reporter reporter;
 
-    public LocalRunner(RunListener listener) {
-        this.listener = listener;
+    public LocalRunner(Reporter reporter) {
+        this.reporter = reporter;
     }
 
     /** One invocation with the configured event. */
     public RunResult run(RunConfig config) throws FunctionGraphException {
         deleteStaleResult(config);
         byte[] event = readEvent(config);
-        try (LocalFunction function = LocalFunction.load(config, listener)) {
-            listener.info("Running " + function.describe() + " locally (" + config.runtime() + ", "
+        try (LocalFunction function = LocalFunction.load(config, reporter)) {
+            reporter.info("Running " + function.describe() + " locally (" + config.runtime() + ", "
                     + config.memorySize() + " MB, timeout " + config.timeoutSeconds() + " s) with the event from "
                     + config.eventSource());
             RunResult result = function.invoke(event, config.eventSource());
-            listener.info("Result (" + result.durationMs() + " ms, request " + result.requestId() + "):");
-            listener.info(result.text());
+            reporter.info("Result (" + result.durationMs() + " ms, request " + result.requestId() + "):");
+            reporter.info(result.text());
             writeResult(config, result);
-            listener.info("Wrote " + config.resultFile());
+            reporter.info("Wrote " + config.resultFile());
             return result;
         }
     }
@@ -56,31 +60,31 @@ public final class LocalRunner {
      */
     public RunServer start(RunConfig config) throws FunctionGraphException {
         if (config.runPort() == null) {
-            throw new FunctionGraphException(Parameters.RUN_PORT.describe() + " is not set", true, null);
+            throw new FunctionGraphException(Setting.RUN_PORT + " is not set", true, null);
         }
         deleteStaleResult(config);
-        LocalFunction function = LocalFunction.load(config, listener);
+        LocalFunction function = LocalFunction.load(config, reporter);
         RunServer server;
         try {
-            server = RunServer.start(function, config.runPort(), listener, result -> {
+            server = RunServer.start(function, config.runPort(), reporter, result -> {
                 try {
                     writeResult(config, result);
                 } catch (FunctionGraphException e) {
-                    listener.warn(e.getMessage());
+                    reporter.warn(e.getMessage());
                 }
             });
         } catch (BindException e) {
             function.close();
-            throw new FunctionGraphException(Parameters.RUN_PORT.describe() + " = " + config.runPort()
+            throw new FunctionGraphException(Setting.RUN_PORT + " = " + config.runPort()
                     + ": cannot listen on 127.0.0.1:" + config.runPort() + " (" + e.getMessage()
                     + "); choose a free port, or 0 for any free port", true, e);
         } catch (IOException | RuntimeException e) {
             function.close();
             throw new FunctionGraphException("Cannot serve on 127.0.0.1:" + config.runPort() + ": " + e, false, e);
         }
-        listener.info("Serving " + function.describe() + " (" + config.runtime() + ", " + config.memorySize()
+        reporter.info("Serving " + function.describe() + " (" + config.runtime() + ", " + config.memorySize()
                 + " MB, timeout " + config.timeoutSeconds() + " s) on " + server.url());
-        listener.info("POST an event to it, e.g. curl -d '{}' " + server.url() + " ; stop with Ctrl+C");
+        reporter.info("POST an event to it, e.g. curl -d '{}' " + server.url() + " ; stop with Ctrl+C");
         return server;
     }
 
@@ -89,7 +93,7 @@ public final class LocalRunner {
         RunServer server = start(config);
         Thread hook = new Thread(() -> {
             server.stop();
-            listener.info("Stopped serving " + config.handler());
+            reporter.info("Stopped serving " + config.handler());
         }, "functiongraph-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -113,10 +117,10 @@ public final class LocalRunner {
         try {
             return Files.readAllBytes(config.payloadFile());
         } catch (NoSuchFileException e) {
-            throw new FunctionGraphException(Parameters.PAYLOAD_FILE.describe() + " = '" + config.payloadFile()
+            throw new FunctionGraphException(Setting.PAYLOAD_FILE + " = '" + config.payloadFile()
                     + "': no such file", true, e);
         } catch (IOException e) {
-            throw new FunctionGraphException("Cannot read " + Parameters.PAYLOAD_FILE.describe() + " "
+            throw new FunctionGraphException("Cannot read " + Setting.PAYLOAD_FILE + " "
                     + config.payloadFile() + ": " + e, false, e);
         }
     }
@@ -132,7 +136,7 @@ public final class LocalRunner {
 
     /** {@code {"result": ..., "durationMs": ...}}. */
     static void writeResult(RunConfig config, RunResult result) throws FunctionGraphException {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.MAPPER;
         Path file = config.resultFile();
         try {
             ObjectNode root = mapper.createObjectNode();

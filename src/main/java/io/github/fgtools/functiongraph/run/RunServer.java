@@ -1,9 +1,8 @@
 package io.github.fgtools.functiongraph.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.client.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Serves the handler on loopback: each POST body is one event, the response its result ({@code text/plain} for a
@@ -39,7 +41,7 @@ public final class RunServer {
     }
 
     /** Starts serving {@code function} on 127.0.0.1:{@code port} (0: any free port). */
-    static RunServer start(LocalFunction function, int port, RunListener listener, Consumer<RunResult> onResult)
+    static RunServer start(LocalFunction function, int port, Reporter reporter, Consumer<RunResult> onResult)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -48,7 +50,7 @@ public final class RunServer {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, function, listener, onResult));
+        server.createContext("/", exchange -> handle(exchange, function, reporter, onResult));
         server.start();
         return new RunServer(server, executor, function);
     }
@@ -82,7 +84,7 @@ public final class RunServer {
         return stopped.await(timeout, unit);
     }
 
-    private static void handle(HttpExchange exchange, LocalFunction function, RunListener listener,
+    private static void handle(HttpExchange exchange, LocalFunction function, Reporter reporter,
             Consumer<RunResult> onResult) throws IOException {
         long start = System.nanoTime();
         String request = exchange.getRequestMethod() + " " + exchange.getRequestURI();
@@ -90,7 +92,7 @@ public final class RunServer {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "POST");
                 send(exchange, 405, "text/plain; charset=utf-8", "POST the event to invoke the handler\n");
-                listener.info(request + " -> 405 (POST the event)");
+                reporter.info(request + " -> 405 (POST the event)");
                 return;
             }
             byte[] event = readAll(exchange.getRequestBody());
@@ -98,22 +100,22 @@ public final class RunServer {
                 RunResult result = function.invoke(event, "the POST body, " + event.length + " bytes");
                 send(exchange, 200, result.isPlainText() ? "text/plain; charset=utf-8" : "application/json",
                         result.text());
-                listener.info(request + " -> 200 in " + millis(start) + " ms (request " + result.requestId()
+                reporter.info(request + " -> 200 in " + millis(start) + " ms (request " + result.requestId()
                         + ", handler " + result.durationMs() + " ms)");
                 onResult.accept(result);
             } catch (InvocationException e) {
                 send(exchange, e.kind().httpStatus(), "application/json",
-                        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.errorBody()));
-                listener.info(request + " -> " + e.kind().httpStatus() + " in " + millis(start) + " ms: "
+                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(e.errorBody()));
+                reporter.info(request + " -> " + e.kind().httpStatus() + " in " + millis(start) + " ms: "
                         + e.getMessage().split("\\R", 2)[0]);
             } catch (FunctionGraphException e) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("errorMessage", e.getMessage());
-                send(exchange, 500, "application/json", new ObjectMapper().writeValueAsString(body));
-                listener.info(request + " -> 500 in " + millis(start) + " ms: " + e.getMessage());
+                send(exchange, 500, "application/json", Json.MAPPER.writeValueAsString(body));
+                reporter.info(request + " -> 500 in " + millis(start) + " ms: " + e.getMessage());
             }
         } catch (IOException | RuntimeException e) {
-            listener.warn(request + " failed: " + e);
+            reporter.warn(request + " failed: " + e);
             throw e;
         } finally {
             exchange.close();

@@ -1,5 +1,11 @@
 package io.github.fgtools.functiongraph.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Locale;
+
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.functiongraph.v2.FunctionGraphClient;
@@ -7,12 +13,6 @@ import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequestBody;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionResponse;
 import com.huaweicloud.sdk.functiongraph.v2.model.FuncCode;
-
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.Locale;
 
 /**
  * The benchmark's reference (not a test): the same inline CreateFunction with the official Huawei Cloud SDK, the way

@@ -1,8 +1,5 @@
 package io.github.fgtools.functiongraph.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contract's order: settings.xml server, environment, SDK credentials file, IAM token; first found wins. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The contract's order after the settings.xml server (read by the Maven layer): environment, SDK credentials file, IAM token. */
 class CredentialsResolverTest {
     @TempDir
     Path home;
@@ -27,29 +27,13 @@ class CredentialsResolverTest {
         Files.write(home.resolve(".huaweicloud/credentials"), content.getBytes("UTF-8"));
     }
 
-    private static CredentialsResolver.ServerEntry server(String user, String password) {
-        return new CredentialsResolver.ServerEntry("huaweicloud", true, user, password);
-    }
-
-    @Test
-    void settingsServerWinsOverEverythingElse() throws Exception {
-        env.put("HUAWEICLOUD_SDK_AK", "ENVAK");
-        env.put("HUAWEICLOUD_SDK_SK", "env-sk");
-        env.put("HUAWEICLOUD_AUTH_TOKEN", "token");
-        Credentials c = resolver().resolve(server("SETTINGSAK", "settings-sk"));
-        assertThat(c.accessKey()).isEqualTo("SETTINGSAK");
-        assertThat(c.secretKey()).isEqualTo("settings-sk");
-        assertThat(c.source()).contains("settings.xml server 'huaweicloud'");
-        assertThat(c.toString()).doesNotContain("settings-sk").contains("SETT****");
-    }
-
     @Test
     void environmentWithSecurityTokenBeforeTheFile() throws Exception {
         credentialsFile("[basic]\nak = FILEAK\nsk = file-sk\n");
         env.put("HUAWEICLOUD_SDK_AK", "ENVAK");
         env.put("HUAWEICLOUD_SDK_SK", "env-sk");
         env.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", "sec-token");
-        Credentials c = resolver().resolve(null);
+        Credentials c = resolver().resolve();
         assertThat(c.accessKey()).isEqualTo("ENVAK");
         assertThat(c.securityToken()).isEqualTo("sec-token");
         assertThat(c.toString()).doesNotContain("sec-token").doesNotContain("env-sk");
@@ -58,7 +42,7 @@ class CredentialsResolverTest {
     @Test
     void theSdkCredentialsFileSectionBasic() throws Exception {
         credentialsFile("[other]\nak = NO\nsk = no\n\n[basic]\nak = FILEAK\nsk = file-sk\nproject_id = p123\n");
-        Credentials c = resolver().resolve(null);
+        Credentials c = resolver().resolve();
         assertThat(c.accessKey()).isEqualTo("FILEAK");
         assertThat(resolver().projectId()).isEqualTo("p123");
     }
@@ -67,34 +51,28 @@ class CredentialsResolverTest {
     void theFileNamedByTheEnvironment() throws Exception {
         Path custom = Files.write(home.resolve("creds.ini"), "[basic]\nak=CUSTOMAK\nsk=custom-sk\n".getBytes("UTF-8"));
         env.put("HUAWEICLOUD_SDK_CREDENTIALS_FILE", custom.toString());
-        assertThat(resolver().resolve(null).accessKey()).isEqualTo("CUSTOMAK");
+        assertThat(resolver().resolve().accessKey()).isEqualTo("CUSTOMAK");
     }
 
     @Test
     void anIamTokenLast() throws Exception {
         env.put("HUAWEICLOUD_AUTH_TOKEN", "iam-token");
-        Credentials c = resolver().resolve(null);
+        Credentials c = resolver().resolve();
         assertThat(c.isToken()).isTrue();
         assertThat(c.authToken()).isEqualTo("iam-token");
         assertThat(c.toString()).doesNotContain("iam-token");
     }
 
     @Test
-    void nothingFoundNamesAllFourWays() {
+    void nothingFoundNamesEverySourceItRead() {
         env.put("HUAWEICLOUD_SDK_AK", "ONLYAK");
-        assertThatThrownBy(() -> resolver().resolve(new CredentialsResolver.ServerEntry("my-cloud", false, null, null)))
-                .hasMessageContaining("No Huawei Cloud credentials found")
-                .hasMessageContaining("HUAWEICLOUD_SDK_SK is missing beside the other")
-                .hasMessageContaining("<id>my-cloud</id>")
-                .hasMessageContaining("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK")
-                .hasMessageContaining(".huaweicloud/credentials")
-                .hasMessageContaining("HUAWEICLOUD_AUTH_TOKEN");
-    }
-
-    @Test
-    void aServerWithoutPasswordIsNamed() {
-        assertThatThrownBy(() -> resolver().resolve(server("AK", null)))
-                .hasMessageContaining("<server> with id 'huaweicloud'").hasMessageContaining("lacks <password>");
+        CredentialsResolver.NoCredentialsException e = catchThrowableOfType(
+                CredentialsResolver.NoCredentialsException.class, () -> resolver().resolve());
+        assertThat(e.note).contains("HUAWEICLOUD_SDK_SK is missing beside the other");
+        assertThat(e.sources).hasSize(3);
+        assertThat(String.join("\n", e.sources)).contains("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK",
+                ".huaweicloud/credentials", "HUAWEICLOUD_AUTH_TOKEN");
+        assertThat(e.getMessage()).doesNotContain("ONLYAK");
     }
 
     @Test

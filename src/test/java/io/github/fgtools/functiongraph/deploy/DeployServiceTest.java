@@ -1,10 +1,14 @@
 package io.github.fgtools.functiongraph.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Words;
+import io.github.fgtools.functiongraph.client.CloudSession;
 import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.ProxySettings;
+import io.github.fgtools.functiongraph.config.CloudConfig;
+import io.github.fgtools.functiongraph.config.DeployConfig;
+import io.github.fgtools.functiongraph.config.FunctionSpec;
 import io.github.fgtools.functiongraph.proxy.ForwardProxy;
 import io.github.fgtools.functiongraph.standin.CloudStandIn;
 import io.github.fgtools.functiongraph.standin.Fault;
@@ -25,6 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The deploy core against the loopback stand-in: the flow, and every fault the network and the API throw at it. */
 class DeployServiceTest {
     @TempDir
@@ -33,14 +40,19 @@ class DeployServiceTest {
     private CloudStandIn cloud;
     private final List<String> info = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private final DeployListener listener = new DeployListener() {
+    private final Reporter listener = new Reporter() {
         @Override
-        public void step(String message) {
+        public void info(String message) {
             info.add(message);
         }
 
         @Override
         public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void error(String message) {
             warnings.add(message);
         }
 
@@ -75,7 +87,7 @@ class DeployServiceTest {
         return DeployConfig.builder()
                 .function(FunctionSpec.builder().functionName(name).runtime("Java11")
                         .handler("com.example.Handler.handle").build())
-                .cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+                .cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
                         .obsEndpoint(cloud.baseUrl()).projectId(CloudStandIn.PROJECT_ID).retries(3)
                         .readTimeout(2).connectTimeout(2))
                 .artifactFile(jar)
@@ -138,41 +150,41 @@ class DeployServiceTest {
         cloud.enqueueFault("GET", ".*/config", Fault.hang());
         long start = System.nanoTime();
         assertThatThrownBy(() -> deploy(config("fn", jar("a")))).isInstanceOf(FunctionGraphException.class)
-                .hasMessageContaining("within 2 s").hasMessageContaining("<readTimeout> (functiongraph.readTimeout)")
-                .hasMessageContaining("nothing was changed in the cloud");
+                .satisfies(e -> assertThat(Words.render(e.getMessage())).contains("within 2 s",
+                        "<readTimeout> (functiongraph.readTimeout)", "nothing was changed in the cloud"));
         assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
     }
 
     @Test
     void a401ExplainsKeysAndClock() throws Exception {
         DeployConfig c = config("fn", jar("a")).build();
-        assertThatThrownBy(() -> new DeployService(listener).deploy(c,
-                () -> Credentials.akSk(CloudStandIn.AK, "wrong-secret-key-value", null, "test")))
-                .hasMessageContaining("FunctionGraph 401 APIG.0301")
-                .hasMessageContaining("clock").hasMessageContaining("UTC time sent was")
-                .hasMessageNotContaining("wrong-secret-key-value");
+        assertThat(Words.thrown(() -> new DeployService(listener).deploy(c,
+                () -> Credentials.akSk(CloudStandIn.AK, "wrong-secret-key-value", null, "test"))))
+                .contains("FunctionGraph 401 APIG.0301")
+                .contains("clock").contains("UTC time sent was")
+                .doesNotContain("wrong-secret-key-value");
     }
 
     @Test
     void a403NamesThePermissionTheApiNames() throws Exception {
         cloud.enqueueFault("POST", ".*/fgs/functions", Fault.status(403,
                 "{\"error_code\":\"FSS.0403\",\"error_msg\":\"Policy doesn't allow functiongraph:function:create\"}"));
-        assertThatThrownBy(() -> deploy(config("fn", jar("a"))))
-                .hasMessageContaining("FunctionGraph 403 FSS.0403: Policy doesn't allow functiongraph:function:create")
-                .hasMessageContaining("POST /v2/" + CloudStandIn.PROJECT_ID + "/fgs/functions");
+        assertThat(Words.thrown(() -> deploy(config("fn", jar("a")))))
+                .contains("FunctionGraph 403 FSS.0403: Policy doesn't allow functiongraph:function:create")
+                .contains("POST /v2/" + CloudStandIn.PROJECT_ID + "/fgs/functions");
     }
 
     @Test
     void anHtmlPageFromAProxyIsNamedAsSuch() throws Exception {
         cloud.enqueueFault("GET", ".*/config", Fault.status(400, "<html><body><h1>Access denied by proxy</h1></body></html>"));
-        assertThatThrownBy(() -> deploy(config("fn", jar("a"))))
-                .hasMessageContaining("Access denied by proxy").hasMessageContaining("HTML page");
+        assertThat(Words.thrown(() -> deploy(config("fn", jar("a")))))
+                .contains("Access denied by proxy").contains("HTML page");
     }
 
     @Test
     void aMalformedJsonBodyIsReported() throws Exception {
         cloud.enqueueFault("GET", ".*/config", Fault.status(200, "{\"func_urn\": "));
-        assertThatThrownBy(() -> deploy(config("fn", jar("a")))).hasMessageContaining("not a JSON object");
+        assertThat(Words.thrown(() -> deploy(config("fn", jar("a"))))).contains("not a JSON object");
     }
 
     @Test
@@ -182,8 +194,8 @@ class DeployServiceTest {
         DeployConfig.Builder b = config("fn", jar("b"));
         b.function(FunctionSpec.builder().functionName("fn").runtime("Java11").handler("com.example.Handler.handle")
                 .memorySize(512).build());
-        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("FSS.0400: bad config")
-                .hasMessageContaining("already changed in the cloud: code updated");
+        assertThat(Words.thrown(() -> deploy(b))).contains("FSS.0400: bad config")
+                .contains("already changed in the cloud: code updated");
         String result = new String(Files.readAllBytes(dir.resolve("out-fn/deploy-result.json")), "UTF-8");
         assertThat(result).contains("\"failed\"").contains("code updated")
                 .contains("\"functionUrn\" : \"urn:fss:cn-north-4:" + CloudStandIn.PROJECT_ID + ":function:default:fn:latest\"");
@@ -193,7 +205,7 @@ class DeployServiceTest {
     void throughAnAuthenticatingProxy() throws Exception {
         try (ForwardProxy proxy = ForwardProxy.start("proxy-user", "proxy-pass")) {
             DeployConfig.Builder b = config("fn", jar("a"));
-            b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+            b.cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
                     .obsEndpoint(cloud.baseUrl()).proxy(new ProxySettings("http", "127.0.0.1", proxy.port(),
                             "proxy-user", "proxy-pass", "example.org")));
             assertThat(deploy(b).action).isEqualTo("created");
@@ -208,7 +220,7 @@ class DeployServiceTest {
     void nonProxyHostsBypassTheProxy() throws Exception {
         try (ForwardProxy proxy = ForwardProxy.start(null, null)) {
             DeployConfig.Builder b = config("fn", jar("a"));
-            b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+            b.cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
                     .obsEndpoint(cloud.baseUrl()).projectId(CloudStandIn.PROJECT_ID)
                     .proxy(new ProxySettings("http", "127.0.0.1", proxy.port(), null, null, "localhost|127.*")));
             deploy(b);
@@ -219,17 +231,18 @@ class DeployServiceTest {
     @Test
     void offlineFailsBeforeAnyCall() throws Exception {
         DeployConfig.Builder b = config("fn", jar("a"));
-        b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).offline(true));
-        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("offline (-o)");
+        b.cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).offline(true));
+        assertThatThrownBy(() -> deploy(b)).isInstanceOf(CloudSession.OfflineException.class)
+                .hasMessageContaining(cloud.baseUrl());
         assertThat(cloud.requests()).isEmpty();
     }
 
     @Test
     void aRefusedConnectionNamesTheEndpointAndItsParameter() throws Exception {
         DeployConfig.Builder b = config("fn", jar("a"));
-        b.cloud(CloudSettings.builder().endpoint("http://127.0.0.1:1").projectId("p").retries(1));
-        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("Cannot reach FunctionGraph at http://127.0.0.1:1")
-                .hasMessageContaining("<endpoint> (functiongraph.endpoint)");
+        b.cloud(CloudConfig.builder().endpoint("http://127.0.0.1:1").projectId("p").retries(1));
+        assertThat(Words.thrown(() -> deploy(b))).contains("Cannot reach FunctionGraph at http://127.0.0.1:1")
+                .contains("<endpoint> (functiongraph.endpoint)");
         assertThat(warnings).hasSize(1);
     }
 
@@ -253,9 +266,9 @@ class DeployServiceTest {
             DeployResult r = deploy(describedAs(config("fn", jar), "v" + i).publishVersion(true));
             assertThat(r.version).isEqualTo(String.valueOf(i));
         }
-        assertThatThrownBy(() -> deploy(describedAs(config("fn", jar), "v21").publishVersion(true)))
-                .hasMessageContaining("at most 20 versions per function").hasMessageContaining("delete versions")
-                .hasMessageContaining("already changed in the cloud: configuration updated");
+        assertThat(Words.thrown(() -> deploy(describedAs(config("fn", jar), "v21").publishVersion(true))))
+                .contains("at most 20 versions per function").contains("delete versions")
+                .contains("already changed in the cloud: configuration updated");
     }
 
     @Test
@@ -276,7 +289,7 @@ class DeployServiceTest {
 
     @Test
     void anIamTokenAndTemporaryKeysAreAcceptedToo() throws Exception {
-        DeployConfig token = config("with-token", jar("t")).cloud(CloudSettings.builder().endpoint(cloud.baseUrl())
+        DeployConfig token = config("with-token", jar("t")).cloud(CloudConfig.builder().endpoint(cloud.baseUrl())
                 .iamEndpoint(cloud.baseUrl()).obsEndpoint(cloud.baseUrl())).build();
         assertThat(new DeployService(listener).deploy(token,
                 () -> Credentials.token(CloudStandIn.AUTH_TOKEN, "test")).action).isEqualTo("created");
@@ -312,11 +325,11 @@ class DeployServiceTest {
     void aRegionWithSeveralOrNoProjectsIsExplained() throws Exception {
         cloud.setProjects("cn-north-4", java.util.Arrays.asList("p1", "p2"));
         DeployConfig.Builder b = config("fn", jar("a"));
-        b.cloud(CloudSettings.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl()));
-        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("IAM found 2 projects (p1, p2) named 'cn-north-4'")
-                .hasMessageContaining("<projectId> (functiongraph.projectId)");
+        b.cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl()));
+        assertThat(Words.thrown(() -> deploy(b))).contains("IAM found 2 projects (p1, p2) named 'cn-north-4'")
+                .contains("<projectId> (functiongraph.projectId)");
         cloud.setProjects("cn-north-4", Collections.emptyList());
-        assertThatThrownBy(() -> deploy(b)).hasMessageContaining("IAM found no project named 'cn-north-4'");
+        assertThat(Words.thrown(() -> deploy(b))).contains("IAM found no project named 'cn-north-4'");
         assertThat(calls()).noneMatch(c -> c.contains("/fgs/"));
     }
 }

@@ -1,12 +1,11 @@
 package io.github.fgtools.functiongraph.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.fgtools.functiongraph.client.InlineCodeBody;
 import io.github.fgtools.functiongraph.client.model.FuncMount;
 import io.github.fgtools.functiongraph.client.model.FuncVpc;
 import io.github.fgtools.functiongraph.client.model.MountConfig;
 import io.github.fgtools.functiongraph.client.model.MountUser;
+import io.github.fgtools.functiongraph.config.FunctionSpec;
 
 import java.io.InputStream;
 import java.util.Arrays;
@@ -21,8 +20,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The request JSON: against golden files, and against the seed's schema. */
 class RequestBodiesTest {

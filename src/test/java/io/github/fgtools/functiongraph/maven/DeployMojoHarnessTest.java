@@ -1,13 +1,13 @@
 package io.github.fgtools.functiongraph.maven;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.fgtools.functiongraph.deploy.SecretMap;
+import io.github.fgtools.functiongraph.config.SecretMap;
 
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mojo wiring: defaults from the plugin descriptor, POM configuration, skip, secret masking. */
 @MojoTest

@@ -1,15 +1,5 @@
 package io.github.fgtools.functiongraph.packaging;
 
-import static io.github.fgtools.functiongraph.packaging.ZipFixtures.base64;
-import static io.github.fgtools.functiongraph.packaging.ZipFixtures.centralDirectoryNames;
-import static io.github.fgtools.functiongraph.packaging.ZipFixtures.hex;
-import static io.github.fgtools.functiongraph.packaging.ZipFixtures.jar;
-import static io.github.fgtools.functiongraph.packaging.ZipFixtures.streamedContents;
-import static io.github.fgtools.functiongraph.packaging.ZipFixtures.write;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +18,21 @@ import java.util.TimeZone;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.fgtools.functiongraph.packaging.ZipFixtures.base64;
+import static io.github.fgtools.functiongraph.packaging.ZipFixtures.centralDirectoryNames;
+import static io.github.fgtools.functiongraph.packaging.ZipFixtures.hex;
+import static io.github.fgtools.functiongraph.packaging.ZipFixtures.jar;
+import static io.github.fgtools.functiongraph.packaging.ZipFixtures.streamedContents;
+import static io.github.fgtools.functiongraph.packaging.ZipFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 class CodePackagerTest {
     private static final long TIME = Instant.parse("2026-11-28T00:00:00Z").toEpochMilli();

@@ -1,10 +1,11 @@
 package io.github.fgtools.functiongraph.packaging;
 
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Instant;
-import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
 

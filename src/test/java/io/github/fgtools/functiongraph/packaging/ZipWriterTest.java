@@ -1,8 +1,5 @@
 package io.github.fgtools.functiongraph.packaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +7,12 @@ import java.time.Instant;
 import java.util.zip.Deflater;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ZipWriterTest {
     private static final long TIME = Instant.parse("2026-11-28T00:00:00Z").toEpochMilli();

@@ -1,19 +1,22 @@
 package io.github.fgtools.functiongraph.run;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Words;
 import io.github.fgtools.functiongraph.client.Credentials;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.github.fgtools.functiongraph.config.RunConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -185,7 +188,7 @@ class LocalRunnerTest {
         assertThat(parts[0]).isEqualTo(result.requestId()).matches("[0-9a-f-]{36}");
         assertThat(parts).containsSequence("orders", "shop", "latest", "512", "30", "true", "blue", "true", "null",
                 "0", "AKTEST", "p-123", "");
-        assertThat(listener.lines).contains("HANDLER LOG hello from orders", "HANDLER WARN careful")
+        assertThat(listener.lines).contains("INFO [handler LOG] hello from orders", "WARN [handler WARN] careful")
                 .noneMatch(l -> l.contains("filtered out"))
                 .anyMatch(l -> l.startsWith("DEBUG Context methods without a local answer") && l.contains("getCPUNumber"))
                 .noneMatch(l -> l.contains("s3cret") || l.contains("SKTEST"));
@@ -214,7 +217,7 @@ class LocalRunnerTest {
 
         assertThat(e.isUserError()).isTrue();
         assertThat(e.kind()).isEqualTo(InvocationException.Kind.THREW);
-        assertThat(e.getMessage())
+        assertThat(Words.render(e.getMessage()))
                 .startsWith("The handler com.example.Thrower.handle threw java.lang.IllegalStateException: bad order x1")
                 .contains("\tat com.example.Thrower.handle(Thrower.java:7)",
                         "Caused by: java.lang.NumberFormatException",
@@ -243,7 +246,7 @@ class LocalRunnerTest {
                 .run(config(classes, "com.example.Sleeper.handle").timeout(3).build()));
 
         assertThat(e.kind()).isEqualTo(InvocationException.Kind.TIMED_OUT);
-        assertThat(e.getMessage()).contains("ran past <timeout> (functiongraph.timeout) = 3 s",
+        assertThat(Words.render(e.getMessage())).contains("ran past <timeout> (functiongraph.timeout) = 3 s",
                 "\tat com.example.Sleeper.handle(Sleeper.java:4)");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
     }
@@ -258,12 +261,12 @@ class LocalRunnerTest {
         FunctionGraphException e = catchThrowableOfType(FunctionGraphException.class, () -> new LocalRunner(listener)
                 .run(config(classes, "com.example.Helo.handle").build()));
         assertThat(e.isUserError()).isTrue();
-        assertThat(e.getMessage()).startsWith("<handler> (functiongraph.handler) = 'com.example.Helo.handle': "
+        assertThat(Words.render(e.getMessage())).startsWith("<handler> (functiongraph.handler) = 'com.example.Helo.handle': "
                 + "there is no class com.example.Helo").contains("mvn compile functiongraph:run");
 
         e = catchThrowableOfType(FunctionGraphException.class, () -> new LocalRunner(listener)
                 .run(config(classes, "com.example.Hello.handel").build()));
-        assertThat(e.getMessage()).contains("has no public method handel(event)", "its public methods: handle");
+        assertThat(Words.render(e.getMessage())).contains("has no public method handel(event)", "its public methods: handle");
     }
 
     @Test
@@ -279,7 +282,7 @@ class LocalRunnerTest {
         FunctionGraphException e = catchThrowableOfType(FunctionGraphException.class, () -> new LocalRunner(listener)
                 .run(config(classes, "com.example.Ctx.handle").build()));
 
-        assertThat(e.getMessage()).contains("needs com.huawei.services.runtime.Context",
+        assertThat(Words.render(e.getMessage())).contains("needs com.huawei.services.runtime.Context",
                 "add FunctionGraph's runtime jar as a provided dependency", "install:install-file");
     }
 
@@ -294,7 +297,7 @@ class LocalRunnerTest {
                 .run(config(classes, "com.example.Counts.handle").payload("{\"a\":1}").build()));
 
         assertThat(e.kind()).isEqualTo(InvocationException.Kind.EVENT);
-        assertThat(e.getMessage()).startsWith("The event (<payload> (7 characters)) does not fit the handler's "
+        assertThat(Words.render(e.getMessage())).startsWith("The event (<payload> (functiongraph.payload) (7 characters)) does not fit the handler's "
                 + "first parameter java.util.List<java.lang.Integer>: ");
     }
 

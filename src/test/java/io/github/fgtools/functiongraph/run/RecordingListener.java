@@ -1,10 +1,12 @@
 package io.github.fgtools.functiongraph.run;
 
+import io.github.fgtools.functiongraph.Reporter;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every line, prefixed with its level, for assertions. */
-final class RecordingListener implements RunListener {
+final class RecordingListener implements Reporter {
     final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Override
@@ -18,13 +20,13 @@ final class RecordingListener implements RunListener {
     }
 
     @Override
-    public void debug(String message) {
-        lines.add("DEBUG " + message);
+    public void error(String message) {
+        lines.add("ERROR " + message);
     }
 
     @Override
-    public void handlerLog(String level, String message) {
-        lines.add("HANDLER " + level + " " + message);
+    public void debug(String message) {
+        lines.add("DEBUG " + message);
     }
 
     String all() {

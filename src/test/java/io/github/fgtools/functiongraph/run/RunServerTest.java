@@ -1,10 +1,8 @@
 package io.github.fgtools.functiongraph.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.fgtools.functiongraph.deploy.FunctionGraphException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Words;
+import io.github.fgtools.functiongraph.config.RunConfig;
 
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -16,6 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,7 +109,7 @@ class RunServerTest {
             FunctionGraphException e = catchThrowableOfType(FunctionGraphException.class,
                     () -> new LocalRunner(listener).start(config(taken.getLocalPort())));
             assertThat(e.isUserError()).isTrue();
-            assertThat(e.getMessage()).startsWith("<runPort> (functiongraph.runPort) = " + taken.getLocalPort())
+            assertThat(Words.render(e.getMessage())).startsWith("<runPort> (functiongraph.runPort) = " + taken.getLocalPort())
                     .contains("or 0 for any free port");
         }
     }

@@ -1,10 +1,5 @@
 package io.github.fgtools.functiongraph.standin;
 
-import com.huaweicloud.sdk.core.auth.AKSKSigner;
-import com.huaweicloud.sdk.core.auth.BasicCredentials;
-import com.huaweicloud.sdk.core.http.HttpMethod;
-import com.huaweicloud.sdk.core.http.HttpRequest;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.huaweicloud.sdk.core.auth.AKSKSigner;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.http.HttpMethod;
+import com.huaweicloud.sdk.core.http.HttpRequest;
 
 /**
  * Verifies {@code SDK-HMAC-SHA256} signatures by recomputing them with the official

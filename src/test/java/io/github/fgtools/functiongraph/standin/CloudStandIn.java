@@ -1,8 +1,5 @@
 package io.github.fgtools.functiongraph.standin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fgtools.functiongraph.standin.Http.Incoming;
 import io.github.fgtools.functiongraph.standin.Http.Reply;
 
@@ -35,6 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback stand-in for Huawei Cloud FunctionGraph v2, IAM and OBS, strict like the real services.

@@ -1,8 +1,5 @@
 package io.github.fgtools.functiongraph.standin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fgtools.functiongraph.standin.CreateFunctionRules.Violation;
 import io.github.fgtools.functiongraph.standin.Http.Incoming;
 import io.github.fgtools.functiongraph.standin.Http.Reply;
@@ -34,6 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The stateful FunctionGraph v2 part of the stand-in. See {@link CloudStandIn} for the semantics. */
 final class FunctionGraphApi {

@@ -1,10 +1,5 @@
 package io.github.fgtools.functiongraph.standin;
 
-import com.obs.services.internal.Constants;
-import com.obs.services.internal.utils.AbstractAuthentication;
-import com.obs.services.internal.utils.ObsAuthentication;
-import com.obs.services.internal.utils.V2Authentication;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -13,6 +8,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+
+import com.obs.services.internal.Constants;
+import com.obs.services.internal.utils.AbstractAuthentication;
+import com.obs.services.internal.utils.ObsAuthentication;
+import com.obs.services.internal.utils.V2Authentication;
 
 /**
  * Verifies {@code Authorization: OBS AK:signature} (and the AWS V2 form {@code AWS AK:signature} that OBS

@@ -1,12 +1,12 @@
 package io.github.fgtools.functiongraph.standin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One request as the stand-in saw it, without secrets.

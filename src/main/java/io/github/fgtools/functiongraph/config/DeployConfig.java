@@ -1,4 +1,9 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph.config;
+
+import io.github.fgtools.functiongraph.InvalidConfigurationException;
+import io.github.fgtools.functiongraph.Setting;
+import io.github.fgtools.functiongraph.client.CloudSettings;
+import io.github.fgtools.functiongraph.packaging.Timestamps;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,10 @@ public final class DeployConfig {
     public final List<Path> dependencyJars;
     public final boolean includeDependencies;
     public final Path codeDirectory;
+    /** Patterns of the files of {@link #codeDirectory} to package; empty: all. */
+    public final List<String> includes;
+    /** Patterns of the files of {@link #codeDirectory} to leave out, besides Maven's default excludes. */
+    public final List<String> excludes;
     public final long outputTimestampMillis;
     /** Set explicitly by the user, or null to derive. */
     public final String codeType;
@@ -36,14 +45,16 @@ public final class DeployConfig {
     public final Integer canaryWeight;
     public final List<String> warnings;
 
-    private DeployConfig(Builder b, CloudSettings cloud, List<String> warnings) {
+    private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<String> warnings) {
         this.function = b.function;
         this.cloud = cloud;
         this.artifactFile = b.artifactFile;
         this.dependencyJars = Collections.unmodifiableList(new ArrayList<>(b.dependencyJars));
         this.includeDependencies = b.includeDependencies;
         this.codeDirectory = b.codeDirectory;
-        this.outputTimestampMillis = b.outputTimestampMillis;
+        this.includes = copy(b.includes);
+        this.excludes = copy(b.excludes);
+        this.outputTimestampMillis = outputTimestampMillis;
         this.codeType = b.codeType;
         this.outputDirectory = b.outputDirectory;
         this.obsBucket = b.obsBucket;
@@ -55,6 +66,18 @@ public final class DeployConfig {
         this.alias = b.alias;
         this.canaryWeight = b.canaryWeight;
         this.warnings = Collections.unmodifiableList(warnings);
+    }
+
+    private static List<String> copy(List<String> patterns) {
+        List<String> out = new ArrayList<>();
+        if (patterns != null) {
+            for (String p : patterns) {
+                if (Text.blankToNull(p) != null) {
+                    out.add(p.trim());
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public static Builder builder() {
@@ -79,12 +102,14 @@ public final class DeployConfig {
 
     public static final class Builder {
         private FunctionSpec function;
-        private CloudSettings.Builder cloud = CloudSettings.builder();
+        private CloudConfig cloud = CloudConfig.builder();
         private Path artifactFile;
         private List<Path> dependencyJars = new ArrayList<>();
         private boolean includeDependencies = true;
         private Path codeDirectory;
-        private long outputTimestampMillis;
+        private List<String> includes;
+        private List<String> excludes;
+        private String outputTimestamp;
         private String codeType;
         private Path outputDirectory;
         private String obsBucket;
@@ -97,32 +122,27 @@ public final class DeployConfig {
         private Integer canaryWeight;
         private final Problems problems = new Problems();
 
-        private static String blankToNull(String s) {
-            return s == null || s.trim().isEmpty() ? null : s.trim();
-        }
 
         public Builder function(FunctionSpec v) { function = v; return this; }
-        public Builder cloud(CloudSettings.Builder v) { cloud = v; return this; }
+        public Builder cloud(CloudConfig v) { cloud = v; return this; }
         public Builder artifactFile(Path v) { artifactFile = v; return this; }
         public Builder dependencyJars(List<Path> v) { dependencyJars = v == null ? new ArrayList<>() : v; return this; }
         public Builder includeDependencies(boolean v) { includeDependencies = v; return this; }
         public Builder codeDirectory(Path v) { codeDirectory = v; return this; }
-        public Builder outputTimestampMillis(long v) { outputTimestampMillis = v; return this; }
-        public Builder codeType(String v) { codeType = blankToNull(v); return this; }
+        public Builder includes(List<String> v) { includes = v; return this; }
+        public Builder excludes(List<String> v) { excludes = v; return this; }
+        /** {@code project.build.outputTimestamp} as Maven gives it (null: the packager's fixed default). */
+        public Builder outputTimestamp(String v) { outputTimestamp = v; return this; }
+        public Builder codeType(String v) { codeType = Text.blankToNull(v); return this; }
         public Builder outputDirectory(Path v) { outputDirectory = v; return this; }
-        public Builder obsBucket(String v) { obsBucket = blankToNull(v); return this; }
-        public Builder obsObjectKey(String v) { obsObjectKey = blankToNull(v); return this; }
+        public Builder obsBucket(String v) { obsBucket = Text.blankToNull(v); return this; }
+        public Builder obsObjectKey(String v) { obsObjectKey = Text.blankToNull(v); return this; }
         public Builder dryRun(boolean v) { dryRun = v; return this; }
         public Builder updateExisting(boolean v) { updateExisting = v; return this; }
         public Builder publishVersion(boolean v) { publishVersion = v; return this; }
-        public Builder versionDescription(String v) { versionDescription = blankToNull(v); return this; }
-        public Builder alias(String v) { alias = blankToNull(v); return this; }
+        public Builder versionDescription(String v) { versionDescription = Text.blankToNull(v); return this; }
+        public Builder alias(String v) { alias = Text.blankToNull(v); return this; }
         public Builder canaryWeight(Integer v) { canaryWeight = v; return this; }
-
-        /** Lets the caller add problems it found itself (e.g. a bad outputTimestamp) to the one report. */
-        public Problems problems() {
-            return problems;
-        }
 
         public DeployConfig build() throws InvalidConfigurationException {
             if (function == null) {
@@ -132,71 +152,84 @@ public final class DeployConfig {
             CloudSettings settings = cloud.build(problems);
             if (FunctionRules.isCustomImage(function.runtime)) {
                 // a container-image function has no code package: not what this plugin deploys (yet)
-                problems.add(Parameters.RUNTIME, function.runtime, "not supported by functiongraph:deploy, which "
+                problems.add(Setting.RUNTIME, function.runtime, "not supported by functiongraph:deploy, which "
                         + "deploys code packages: create container-image functions in the console or with "
                         + "Terraform, or use the runtime 'Custom' or 'http' with a code package");
             }
             if (codeType != null && !FunctionRules.CODE_TYPES.contains(codeType)) {
-                problems.add(Parameters.CODE_TYPE, codeType, "one of " + FunctionRules.CODE_TYPES
+                problems.add(Setting.CODE_TYPE, codeType, "one of " + FunctionRules.CODE_TYPES
                         + ", or leave it unset to derive it");
             } else if (codeType != null) {
                 if (codeType.equals("obs") && obsBucket == null) {
-                    problems.add(Parameters.CODE_TYPE, codeType, "needs <obsBucket> (functiongraph.obsBucket)");
+                    problems.add(Setting.CODE_TYPE, codeType, "needs " + Setting.OBS_BUCKET);
                 }
                 if (codeType.equals("inline")) {
-                    problems.add(Parameters.CODE_TYPE, codeType, "'inline' is the console's editor; use zip, jar or obs");
+                    problems.add(Setting.CODE_TYPE, codeType, "'inline' is the console's editor; use zip, jar or obs");
                 }
                 if (obsBucket != null && !codeType.equals("obs")) {
-                    problems.add(Parameters.CODE_TYPE, codeType, "must be 'obs' (or unset) when <obsBucket> is set");
+                    problems.add(Setting.CODE_TYPE, codeType, "must be 'obs' (or unset) when " + Setting.OBS_BUCKET + " is set");
                 }
                 if (codeType.equals("jar") && codeDirectory != null) {
-                    problems.add(Parameters.CODE_TYPE, codeType, "'jar' does not go with <codeDirectory>: use zip");
+                    problems.add(Setting.CODE_TYPE, codeType, "'jar' does not go with " + Setting.CODE_DIRECTORY + ": use zip");
                 }
                 if (codeType.equals("jar") && codeDirectory == null && includeDependencies && !dependencyJars.isEmpty()) {
-                    problems.add(Parameters.CODE_TYPE, codeType, "'jar' sends the artifact alone, but there are "
-                            + dependencyJars.size() + " runtime dependencies: set <includeDependencies>false</includeDependencies>"
+                    problems.add(Setting.CODE_TYPE, codeType, "'jar' sends the artifact alone, but there are "
+                            + dependencyJars.size() + " runtime dependencies: set " + Setting.INCLUDE_DEPENDENCIES + " = false"
                             + " (e.g. for a shaded jar) or use zip");
                 }
             }
             if (codeDirectory != null) {
                 if (!Files.isDirectory(codeDirectory)) {
-                    problems.add(Parameters.CODE_DIRECTORY, codeDirectory.toString(), "an existing folder to zip");
+                    problems.add(Setting.CODE_DIRECTORY, codeDirectory.toString(), "an existing folder to zip");
                 }
             } else {
                 if (artifactFile == null || !Files.isRegularFile(artifactFile)) {
-                    problems.add(Parameters.ARTIFACT_FILE, artifactFile == null ? null : artifactFile.toString(),
+                    problems.add(Setting.ARTIFACT_FILE, artifactFile == null ? null : artifactFile.toString(),
                             "the jar to deploy does not exist: run `mvn package functiongraph:deploy` (the package "
-                                    + "phase builds it), or set <artifactFile>");
+                                    + "phase builds it), or set " + Setting.ARTIFACT_FILE);
                 }
             }
             if (obsBucket != null && !BUCKET.matcher(obsBucket).matches()) {
-                problems.add(Parameters.OBS_BUCKET, obsBucket, "an OBS bucket name: 3–63 lowercase letters, digits, '.' or '-'");
+                problems.add(Setting.OBS_BUCKET, obsBucket, "an OBS bucket name: 3–63 lowercase letters, digits, '.' or '-'");
             }
             if (obsObjectKey != null && (obsObjectKey.startsWith("/") || obsObjectKey.length() > 1024)) {
-                problems.add(Parameters.OBS_OBJECT_KEY, obsObjectKey, "an object key without a leading '/', at most 1024 characters");
+                problems.add(Setting.OBS_OBJECT_KEY, obsObjectKey, "an object key without a leading '/', at most 1024 characters");
             }
             if (obsObjectKey != null && obsBucket == null) {
-                problems.add(Parameters.OBS_OBJECT_KEY, obsObjectKey, "needs <obsBucket> (functiongraph.obsBucket)");
+                problems.add(Setting.OBS_OBJECT_KEY, obsObjectKey, "needs " + Setting.OBS_BUCKET);
             }
             if (alias != null && (!ALIAS.matcher(alias).matches() || alias.equals("latest"))) {
-                problems.add(Parameters.ALIAS, alias, "a letter, then up to 62 letters, digits, '_' or '-' (not 'latest')");
+                problems.add(Setting.ALIAS, alias, "a letter, then up to 62 letters, digits, '_' or '-' (not 'latest')");
             }
             if (canaryWeight != null) {
                 if (canaryWeight < 1 || canaryWeight > 99) {
-                    problems.add(Parameters.CANARY_WEIGHT, canaryWeight, "between 1 and 99 (percent to the new version)");
+                    problems.add(Setting.CANARY_WEIGHT, canaryWeight, "between 1 and 99 (percent to the new version)");
                 }
                 if (alias == null) {
-                    problems.add(Parameters.CANARY_WEIGHT, canaryWeight, "needs <alias> (functiongraph.alias): the weight splits an alias");
+                    problems.add(Setting.CANARY_WEIGHT, canaryWeight, "needs " + Setting.ALIAS + ": the weight splits an alias");
                 }
             }
             if (versionDescription != null && versionDescription.length() > 512) {
-                problems.add(Parameters.VERSION_DESCRIPTION, versionDescription.length() + " characters", "at most 512 characters");
+                problems.add(Setting.VERSION_DESCRIPTION, versionDescription.length() + " characters", "at most 512 characters");
             }
             if (outputDirectory == null) {
                 problems.add("the output directory (target/functiongraph) is not set");
             }
+            long entryTime = 0;
+            try {
+                entryTime = Timestamps.parseOutputTimestamp(outputTimestamp);
+            } catch (IllegalArgumentException e) {
+                problems.add(Setting.OUTPUT_TIMESTAMP, outputTimestamp, e.getMessage());
+            }
+            List<String> inc = copy(includes);
+            List<String> exc = copy(excludes);
+            if (codeDirectory == null && !(inc.isEmpty() && exc.isEmpty())) {
+                problems.add(inc.isEmpty() ? Setting.EXCLUDES : Setting.INCLUDES, String.join(", ",
+                        inc.isEmpty() ? exc : inc), "patterns apply to " + Setting.CODE_DIRECTORY
+                        + " only; set it, or remove them");
+            }
             problems.throwIfAny("Invalid functiongraph:deploy configuration");
-            return new DeployConfig(this, settings, new ArrayList<>(problems.warnings()));
+            return new DeployConfig(this, settings, entryTime, new ArrayList<>(problems.warnings()));
         }
     }
 }

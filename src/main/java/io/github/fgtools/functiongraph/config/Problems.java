@@ -1,4 +1,7 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph.config;
+
+import io.github.fgtools.functiongraph.InvalidConfigurationException;
+import io.github.fgtools.functiongraph.Setting;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,15 +9,15 @@ import java.util.List;
 
 /**
  * Collects every configuration problem before anything is sent, so that the user sees them all at once.
- * Each problem names the POM element and its user property, the value, and what is allowed.
+ * Each problem names the setting, the value, and what is allowed.
  */
 public final class Problems {
     private final List<String> messages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    /** A problem with a parameter: {@code <element> (functiongraph.property) = 'value': allowed}. */
-    public void add(Parameter parameter, Object value, String allowed) {
-        messages.add(parameter.describe() + " = " + show(value) + ": " + allowed);
+    /** A problem with a setting: {@code <setting> = 'value': allowed}. */
+    public void add(Setting setting, Object value, String allowed) {
+        messages.add(setting + " = " + show(value) + ": " + allowed);
     }
 
     /** A problem that is not about one value (for example a missing file). */
@@ -22,8 +25,8 @@ public final class Problems {
         messages.add(message);
     }
 
-    public void warn(Parameter parameter, Object value, String note) {
-        warnings.add(parameter.describe() + " = " + show(value) + ": " + note);
+    public void warn(Setting setting, Object value, String note) {
+        warnings.add(setting + " = " + show(value) + ": " + note);
     }
 
     public List<String> warnings() {

@@ -1,4 +1,4 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph;
 
 /**
  * The one exception type the core throws. {@link #isUserError()} tells the Mojo whether the user must change

@@ -1,13 +1,9 @@
-package io.github.fgtools.functiongraph.run;
+package io.github.fgtools.functiongraph.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fgtools.functiongraph.InvalidConfigurationException;
+import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.Credentials;
-import io.github.fgtools.functiongraph.deploy.FunctionRules;
-import io.github.fgtools.functiongraph.deploy.InvalidConfigurationException;
-import io.github.fgtools.functiongraph.deploy.Parameters;
-import io.github.fgtools.functiongraph.deploy.Problems;
-import io.github.fgtools.functiongraph.deploy.SecretMap;
+import io.github.fgtools.functiongraph.client.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +13,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Everything a local run needs, validated once: {@link Builder#build()} gathers every problem and throws one
@@ -156,7 +154,7 @@ public final class RunConfig {
 
     /** Says where the event comes from, for the log: never the event itself. */
     public String eventSource() {
-        return payloadFile != null ? "<payloadFile> " + payloadFile : "<payload> (" + payload.length() + " characters)";
+        return payloadFile != null ? Setting.PAYLOAD_FILE + " " + payloadFile : Setting.PAYLOAD + " (" + payload.length() + " characters)";
     }
 
     /** Collects the values; {@link #build()} validates them all at once. */
@@ -268,31 +266,31 @@ public final class RunConfig {
             Problems problems = new Problems();
             FunctionRules.checkRuntime(problems, runtime);
             if (runtime != null && FunctionRules.RUNTIMES.contains(runtime) && !FunctionRules.isJava(runtime)) {
-                problems.add(Parameters.RUNTIME, runtime, "functiongraph:run serves the Java runtimes only ("
+                problems.add(Setting.RUNTIME, runtime, "functiongraph:run serves the Java runtimes only ("
                         + javaRuntimes() + "); deploy a " + runtime + " function to try it");
             }
             FunctionRules.checkHandler(problems, runtime, handler);
             if (handler != null && handler.indexOf('.') > 0 && !handler.endsWith(".")
                     && !isJavaHandler(handler)) {
-                problems.add(Parameters.HANDLER, handler,
+                problems.add(Setting.HANDLER, handler,
                         "package.Class.method, each part a Java name (e.g. com.example.Handler.handleRequest)");
             }
-            FunctionRules.checkName(problems, Parameters.FUNCTION_NAME, functionName);
-            FunctionRules.checkName(problems, Parameters.FUNCTION_PACKAGE, functionPackage);
+            FunctionRules.checkName(problems, Setting.FUNCTION_NAME, functionName);
+            FunctionRules.checkName(problems, Setting.FUNCTION_PACKAGE, functionPackage);
             FunctionRules.checkMemorySize(problems, memorySize);
             FunctionRules.checkTimeout(problems, timeout);
-            FunctionRules.checkUserData(problems, Parameters.USER_DATA, userData, jsonBytes(userData), false);
-            FunctionRules.checkUserData(problems, Parameters.ENCRYPTED_USER_DATA, encryptedUserData,
+            FunctionRules.checkUserData(problems, Setting.USER_DATA, userData, jsonBytes(userData), false);
+            FunctionRules.checkUserData(problems, Setting.ENCRYPTED_USER_DATA, encryptedUserData,
                     jsonBytes(encryptedUserData), true);
             if (payloadFile != null) {
                 if (!Files.isRegularFile(payloadFile)) {
-                    problems.add(Parameters.PAYLOAD_FILE, payloadFile.toString(), "an existing file (the event)");
+                    problems.add(Setting.PAYLOAD_FILE, payloadFile.toString(), "an existing file (the event)");
                 }
             } else if (payload == null) {
-                problems.add(Parameters.PAYLOAD, null, "the event, e.g. {} or {\"name\":\"World\"}");
+                problems.add(Setting.PAYLOAD, null, "the event, e.g. {} or {\"name\":\"World\"}");
             }
             if (runPort != null && (runPort < 0 || runPort > 65535)) {
-                problems.add(Parameters.RUN_PORT, runPort, "a port from 1 to 65535, or 0 for any free port");
+                problems.add(Setting.RUN_PORT, runPort, "a port from 1 to 65535, or 0 for any free port");
             }
             if (classPath.isEmpty() || !Files.isDirectory(classPath.get(0))) {
                 problems.add("The project's classes " + (classPath.isEmpty() ? "" : "(" + classPath.get(0) + ") ")
@@ -334,7 +332,7 @@ public final class RunConfig {
                 return 0;
             }
             try {
-                return new ObjectMapper().writeValueAsString(data).getBytes(StandardCharsets.UTF_8).length;
+                return Json.MAPPER.writeValueAsString(data).getBytes(StandardCharsets.UTF_8).length;
             } catch (JsonProcessingException e) {
                 return 0;
             }

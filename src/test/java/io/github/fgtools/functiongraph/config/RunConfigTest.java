@@ -1,13 +1,15 @@
-package io.github.fgtools.functiongraph.run;
+package io.github.fgtools.functiongraph.config;
 
-import io.github.fgtools.functiongraph.deploy.InvalidConfigurationException;
-import io.github.fgtools.functiongraph.deploy.SecretMap;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.github.fgtools.functiongraph.InvalidConfigurationException;
+import io.github.fgtools.functiongraph.Words;
+import io.github.fgtools.functiongraph.config.SecretMap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,8 +30,8 @@ class RunConfigTest {
                         .memorySize(100).runPort(70000).payloadFile(tmp.resolve("missing.json"))
                         .classesDirectory(tmp.resolve("classes")).outputDirectory(tmp).build());
 
-        assertThat(e.problems()).hasSize(8);
-        assertThat(e.getMessage()).contains(
+        assertThat(e.problems().stream().map(Words::render).collect(java.util.stream.Collectors.toList())).hasSize(8);
+        assertThat(Words.render(e.getMessage())).contains(
                 "<runtime> (functiongraph.runtime) = 'java11'", "did you mean 'Java11'?",
                 "<handler> (functiongraph.handler) = 'handle'",
                 "<functionName> (functiongraph.functionName) = '1bad'",
@@ -45,7 +47,7 @@ class RunConfigTest {
         InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
                 () -> valid().runtime("Python3.9").handler("index.handler").build());
 
-        assertThat(e.problems()).containsExactly("<runtime> (functiongraph.runtime) = 'Python3.9': "
+        assertThat(e.problems().stream().map(Words::render).collect(java.util.stream.Collectors.toList())).containsExactly("<runtime> (functiongraph.runtime) = 'Python3.9': "
                 + "functiongraph:run serves the Java runtimes only (Java8, Java11, Java17); deploy a Python3.9 "
                 + "function to try it");
     }
@@ -55,14 +57,14 @@ class RunConfigTest {
         InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
                 () -> valid().handler("com.example.Hello.handle-it").build());
 
-        assertThat(e.problems()).singleElement().asString().contains("package.Class.method");
+        assertThat(e.problems().stream().map(Words::render).collect(java.util.stream.Collectors.toList())).singleElement().asString().contains("package.Class.method");
     }
 
     @Test
     void aLargerMemorySizeIsAWarningAndTheHandlerSplitsAtTheLastDot() throws Exception {
         RunConfig config = valid().memorySize(8192).runPort(0).build();
 
-        assertThat(config.warnings()).singleElement().asString().startsWith("<memorySize> (functiongraph.memorySize) = 8192");
+        assertThat(config.warnings().stream().map(Words::render).collect(java.util.stream.Collectors.toList())).singleElement().asString().startsWith("<memorySize> (functiongraph.memorySize) = 8192");
         assertThat(config.handlerClass()).isEqualTo("com.example.Hello");
         assertThat(config.handlerMethod()).isEqualTo("handle");
         assertThat(config.runPort()).isZero();
@@ -77,6 +79,6 @@ class RunConfigTest {
 
         InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
                 () -> valid().userData(Map.of("BIG", "x".repeat(5000))).build());
-        assertThat(e.getMessage()).contains("<userData>", "at most 4096 bytes");
+        assertThat(Words.render(e.getMessage())).contains("<userData>", "at most 4096 bytes");
     }
 }

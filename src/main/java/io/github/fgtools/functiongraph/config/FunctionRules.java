@@ -1,4 +1,6 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph.config;
+
+import io.github.fgtools.functiongraph.Setting;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -54,7 +56,7 @@ public final class FunctionRules {
         return "Custom Image".equals(runtime);
     }
 
-    public static void checkName(Problems problems, Parameter parameter, String value) {
+    public static void checkName(Problems problems, Setting parameter, String value) {
         if (value == null || value.isEmpty()) {
             problems.add(parameter, value, "required; " + NAME_RULE);
         } else if (!NAME.matcher(value).matches()) {
@@ -64,9 +66,9 @@ public final class FunctionRules {
 
     public static void checkRuntime(Problems problems, String runtime) {
         if (runtime == null || runtime.isEmpty()) {
-            problems.add(Parameters.RUNTIME, runtime, "required; one of " + String.join(", ", RUNTIMES));
+            problems.add(Setting.RUNTIME, runtime, "required; one of " + String.join(", ", RUNTIMES));
         } else if (!RUNTIMES.contains(runtime)) {
-            problems.add(Parameters.RUNTIME, runtime, "one of " + String.join(", ", RUNTIMES)
+            problems.add(Setting.RUNTIME, runtime, "one of " + String.join(", ", RUNTIMES)
                     + " (the API's exact values)" + suggestRuntime(runtime));
         }
     }
@@ -82,10 +84,10 @@ public final class FunctionRules {
 
     /** The main handler: 3–128 characters with a '.', or '-' for Custom Image; Java: package.Class.method. */
     public static void checkHandler(Problems problems, String runtime, String handler) {
-        checkHandler(problems, Parameters.HANDLER, runtime, handler, true);
+        checkHandler(problems, Setting.HANDLER, runtime, handler, true);
     }
 
-    public static void checkHandler(Problems problems, Parameter parameter, String runtime, String handler,
+    public static void checkHandler(Problems problems, Setting parameter, String runtime, String handler,
             boolean required) {
         if (handler == null || handler.isEmpty()) {
             if (required) {
@@ -93,7 +95,7 @@ public final class FunctionRules {
             }
             return;
         }
-        if (parameter == Parameters.HANDLER && isCustomImage(runtime) && "-".equals(handler)) {
+        if (parameter == Setting.HANDLER && isCustomImage(runtime) && "-".equals(handler)) {
             return;
         }
         if (handler.length() < HANDLER_MIN || handler.length() > HANDLER_MAX || handler.indexOf('.') < 0
@@ -115,19 +117,19 @@ public final class FunctionRules {
 
     public static void checkMemorySize(Problems problems, Integer memorySize) {
         if (memorySize == null) {
-            problems.add(Parameters.MEMORY_SIZE, null, "required; one of " + MEMORY_SIZES + " (MB)");
+            problems.add(Setting.MEMORY_SIZE, null, "required; one of " + MEMORY_SIZES + " (MB)");
         } else if (!MEMORY_SIZES.contains(memorySize)) {
             if (memorySize > 0 && memorySize % 128 == 0 && memorySize <= MEMORY_MAX_ANY_REGION) {
-                problems.warn(Parameters.MEMORY_SIZE, memorySize, "not in the documented sizes " + MEMORY_SIZES
+                problems.warn(Setting.MEMORY_SIZE, memorySize, "not in the documented sizes " + MEMORY_SIZES
                         + "; some regions offer it, the API decides");
             } else {
-                problems.add(Parameters.MEMORY_SIZE, memorySize, "one of " + MEMORY_SIZES
+                problems.add(Setting.MEMORY_SIZE, memorySize, "one of " + MEMORY_SIZES
                         + " MB (some regions also take multiples of 128 up to " + MEMORY_MAX_ANY_REGION + ")");
             }
         }
     }
 
-    public static void checkRange(Problems problems, Parameter parameter, Integer value, int min, int max,
+    public static void checkRange(Problems problems, Setting parameter, Integer value, int min, int max,
             String unit) {
         if (value != null && (value < min || value > max)) {
             problems.add(parameter, value, "between " + min + " and " + max + " " + unit);
@@ -136,15 +138,15 @@ public final class FunctionRules {
 
     public static void checkTimeout(Problems problems, Integer timeout) {
         if (timeout == null) {
-            problems.add(Parameters.TIMEOUT, null, "required; between " + TIMEOUT_MIN + " and " + TIMEOUT_MAX
+            problems.add(Setting.TIMEOUT, null, "required; between " + TIMEOUT_MIN + " and " + TIMEOUT_MAX
                     + " seconds");
         } else {
-            checkRange(problems, Parameters.TIMEOUT, timeout, TIMEOUT_MIN, TIMEOUT_MAX, "seconds");
+            checkRange(problems, Setting.TIMEOUT, timeout, TIMEOUT_MIN, TIMEOUT_MAX, "seconds");
         }
     }
 
     /** user_data and encrypted_user_data: at most 20 keys and 4 KB as the JSON string that is sent. */
-    public static void checkUserData(Problems problems, Parameter parameter, Map<String, String> data,
+    public static void checkUserData(Problems problems, Setting parameter, Map<String, String> data,
             int jsonBytes, boolean secret) {
         if (data == null || data.isEmpty()) {
             return;

@@ -1,25 +1,37 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph.client;
 
-import io.github.fgtools.functiongraph.client.Credentials;
-import io.github.fgtools.functiongraph.client.FunctionGraphClient;
-import io.github.fgtools.functiongraph.client.FunctionUrn;
-import io.github.fgtools.functiongraph.client.HttpTransport;
-import io.github.fgtools.functiongraph.client.IamClient;
-import io.github.fgtools.functiongraph.client.ObsClient;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.Reporter;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
  * One execution's connection to the cloud: the HTTP client, the project id (looked up in IAM when not given), and
- * the FunctionGraph and OBS clients over them. Refuses to open when Maven is offline.
+ * the FunctionGraph and OBS clients over them. Refuses to open when the build runs offline.
  */
-final class CloudSession implements AutoCloseable {
-    final HttpTransport transport;
-    final String projectId;
-    final FunctionGraphClient functionGraph;
-    final ObsClient obs;
+public final class CloudSession implements AutoCloseable {
+    /** Supplies credentials when (and only when) a call is about to be made. */
+    public interface CredentialsSupplier {
+        Credentials get() throws FunctionGraphException;
+    }
+
+    /** The build runs offline, and this goal needs the network. */
+    public static final class OfflineException extends FunctionGraphException {
+        private static final long serialVersionUID = 1L;
+        public final URI endpoint;
+
+        OfflineException(URI endpoint) {
+            super("Offline: the goal needs the network to reach " + endpoint, true, null);
+            this.endpoint = endpoint;
+        }
+    }
+
+    public final String projectId;
+    public final FunctionGraphClient functionGraph;
+    public final ObsClient obs;
     private final CloudSettings cloud;
+    private final HttpTransport transport;
 
     private CloudSession(CloudSettings cloud, HttpTransport transport, String projectId) {
         this.cloud = cloud;
@@ -29,27 +41,25 @@ final class CloudSession implements AutoCloseable {
         this.obs = new ObsClient(transport, cloud.obsEndpoint, cloud.obsPathStyle());
     }
 
-    static CloudSession open(CloudSettings cloud, String goal, DeployService.CredentialsSupplier credentials,
-            DeployListener listener) throws FunctionGraphException {
+    public static CloudSession open(CloudSettings cloud, CredentialsSupplier credentials, Reporter reporter)
+            throws FunctionGraphException {
         if (cloud.offline) {
-            throw new FunctionGraphException("Maven is offline (-o): functiongraph:" + goal + " needs the network to "
-                    + "reach " + cloud.endpoint + ". Run without -o" + ("deploy".equals(goal)
-                    ? ", or with -Dfunctiongraph.dryRun to see the requests without sending them." : "."));
+            throw new OfflineException(cloud.endpoint);
         }
         for (URI uri : new URI[] {cloud.endpoint, cloud.iamEndpoint, cloud.obsEndpoint}) {
             if (CloudSettings.isInsecure(uri)) {
-                listener.warn("Plain http:// endpoint " + uri + ": signed requests travel unencrypted. Use https:// "
+                reporter.warn("Plain http:// endpoint " + uri + ": signed requests travel unencrypted. Use https:// "
                         + "outside local tests.");
             }
         }
         Credentials creds = credentials.get();
-        listener.debug("Credentials: " + creds);
+        reporter.debug("Credentials: " + creds);
         HttpTransport transport = new HttpTransport(creds, cloud.retries, cloud.connectTimeoutSeconds,
-                cloud.readTimeoutSeconds, cloud.proxy, listener);
+                cloud.readTimeoutSeconds, cloud.proxy, reporter);
         try {
             String projectId = cloud.projectId;
             if (projectId == null) {
-                listener.step("Looking up the project id of region " + cloud.region + " in IAM");
+                reporter.info("Looking up the project id of region " + cloud.region + " in IAM");
                 projectId = new IamClient(transport, cloud.iamEndpoint).projectIdOf(cloud.region);
             }
             return new CloudSession(cloud, transport, projectId);
@@ -59,7 +69,7 @@ final class CloudSession implements AutoCloseable {
         }
     }
 
-    FunctionUrn urn(String functionPackage, String functionName) {
+    public FunctionUrn urn(String functionPackage, String functionName) {
         return new FunctionUrn(cloud.region, projectId, functionPackage, functionName);
     }
 

@@ -1,5 +1,7 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph.config;
 
+import io.github.fgtools.functiongraph.Setting;
+import io.github.fgtools.functiongraph.client.Json;
 import io.github.fgtools.functiongraph.client.model.CustomImage;
 import io.github.fgtools.functiongraph.client.model.FuncMount;
 import io.github.fgtools.functiongraph.client.model.FuncVpc;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What the POM says about the function itself: everything of the CreateFunction body but the code. Immutable; build
@@ -23,8 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * not set it": on update, the function's current value is kept.
  */
 public final class FunctionSpec {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public final String functionName;
     public final String functionPackage;
     public final String runtime;
@@ -56,11 +55,11 @@ public final class FunctionSpec {
 
     private FunctionSpec(Builder b) {
         functionName = b.functionName;
-        functionPackage = b.functionPackage == null ? "default" : b.functionPackage;
+        functionPackage = b.functionPackage == null ? Parameters.DEFAULT_FUNCTION_PACKAGE : b.functionPackage;
         runtime = b.runtime;
         handler = b.handler;
-        memorySize = b.memorySize == null ? 256 : b.memorySize;
-        timeout = b.timeout == null ? 30 : b.timeout;
+        memorySize = b.memorySize == null ? Parameters.defaultInt(Parameters.DEFAULT_MEMORY_SIZE) : b.memorySize;
+        timeout = b.timeout == null ? Parameters.defaultInt(Parameters.DEFAULT_TIMEOUT) : b.timeout;
         description = b.description;
         userData = b.userData == null || b.userData.isEmpty() ? null
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.userData));
@@ -86,7 +85,7 @@ public final class FunctionSpec {
         statefulFunction = b.statefulFunction;
         ltsCustomTags = b.ltsCustomTags == null || b.ltsCustomTags.isEmpty() ? null
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.ltsCustomTags));
-        functionType = b.functionType == null ? "v2" : b.functionType;
+        functionType = b.functionType == null ? Parameters.DEFAULT_FUNCTION_TYPE : b.functionType;
     }
 
     public static Builder builder() {
@@ -108,7 +107,7 @@ public final class FunctionSpec {
             return null;
         }
         try {
-            return JSON.writeValueAsString(new LinkedHashMap<>(map));
+            return Json.MAPPER.writeValueAsString(new LinkedHashMap<>(map));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -116,68 +115,68 @@ public final class FunctionSpec {
 
     /** Adds every problem of this spec, per the seed's field rules and the documented limits. */
     public void validate(Problems problems) {
-        FunctionRules.checkName(problems, Parameters.FUNCTION_NAME, functionName);
-        FunctionRules.checkName(problems, Parameters.FUNCTION_PACKAGE, functionPackage);
+        FunctionRules.checkName(problems, Setting.FUNCTION_NAME, functionName);
+        FunctionRules.checkName(problems, Setting.FUNCTION_PACKAGE, functionPackage);
         FunctionRules.checkRuntime(problems, runtime);
         FunctionRules.checkHandler(problems, runtime, handler);
         FunctionRules.checkMemorySize(problems, memorySize);
         FunctionRules.checkTimeout(problems, timeout);
         if (description != null && description.length() > 512) {
-            problems.add(Parameters.DESCRIPTION, description.length() + " characters", "at most 512 characters");
+            problems.add(Setting.DESCRIPTION, description.length() + " characters", "at most 512 characters");
         }
-        FunctionRules.checkUserData(problems, Parameters.USER_DATA, userData, bytes(userDataJson()), false);
-        FunctionRules.checkUserData(problems, Parameters.ENCRYPTED_USER_DATA, encryptedUserData,
+        FunctionRules.checkUserData(problems, Setting.USER_DATA, userData, bytes(userDataJson()), false);
+        FunctionRules.checkUserData(problems, Setting.ENCRYPTED_USER_DATA, encryptedUserData,
                 bytes(encryptedUserDataJson()), true);
         if (userData != null && encryptedUserData != null) {
             for (String key : userData.keySet()) {
                 if (encryptedUserData.containsKey(key)) {
-                    problems.add(Parameters.ENCRYPTED_USER_DATA, key,
-                            "a key may be in <userData> or <encryptedUserData>, not both");
+                    problems.add(Setting.ENCRYPTED_USER_DATA, key,
+                            "a key may be in " + Setting.USER_DATA + " or " + Setting.ENCRYPTED_USER_DATA + ", not both");
                 }
             }
         }
-        FunctionRules.checkHandler(problems, Parameters.INITIALIZER_HANDLER, runtime, initializerHandler, false);
-        FunctionRules.checkRange(problems, Parameters.INITIALIZER_TIMEOUT, initializerTimeout, 1,
+        FunctionRules.checkHandler(problems, Setting.INITIALIZER_HANDLER, runtime, initializerHandler, false);
+        FunctionRules.checkRange(problems, Setting.INITIALIZER_TIMEOUT, initializerTimeout, 1,
                 FunctionRules.INITIALIZER_TIMEOUT_MAX, "seconds");
         if (initializerHandler != null && initializerTimeout == null) {
-            problems.add(Parameters.INITIALIZER_TIMEOUT, null, "required with <initializerHandler>: 1 to "
+            problems.add(Setting.INITIALIZER_TIMEOUT, null, "required with " + Setting.INITIALIZER_HANDLER + ": 1 to "
                     + FunctionRules.INITIALIZER_TIMEOUT_MAX + " seconds");
         }
         if (initializerHandler == null && initializerTimeout != null) {
-            problems.add(Parameters.INITIALIZER_HANDLER, null, "required with <initializerTimeout>");
+            problems.add(Setting.INITIALIZER_HANDLER, null, "required with " + Setting.INITIALIZER_TIMEOUT);
         }
-        FunctionRules.checkHandler(problems, Parameters.PRE_STOP_HANDLER, runtime, preStopHandler, false);
-        FunctionRules.checkRange(problems, Parameters.PRE_STOP_TIMEOUT, preStopTimeout, 1,
+        FunctionRules.checkHandler(problems, Setting.PRE_STOP_HANDLER, runtime, preStopHandler, false);
+        FunctionRules.checkRange(problems, Setting.PRE_STOP_TIMEOUT, preStopTimeout, 1,
                 FunctionRules.PRE_STOP_TIMEOUT_MAX, "seconds");
         if (preStopHandler != null && preStopTimeout == null) {
-            problems.add(Parameters.PRE_STOP_TIMEOUT, null, "required with <preStopHandler>: 1 to "
+            problems.add(Setting.PRE_STOP_TIMEOUT, null, "required with " + Setting.PRE_STOP_HANDLER + ": 1 to "
                     + FunctionRules.PRE_STOP_TIMEOUT_MAX + " seconds");
         }
         if (functionType != null && !FunctionRules.FUNCTION_TYPES.contains(functionType)) {
-            problems.add(Parameters.FUNCTION_TYPE, functionType, "one of " + FunctionRules.FUNCTION_TYPES);
+            problems.add(Setting.FUNCTION_TYPE, functionType, "one of " + FunctionRules.FUNCTION_TYPES);
         }
         if (gpuMemory != null && (gpuMemory < 1024 || gpuMemory > FunctionRules.GPU_MEMORY_MAX
                 || gpuMemory % 1024 != 0)) {
-            problems.add(Parameters.GPU_MEMORY, gpuMemory, "a multiple of 1024 from 1024 to "
+            problems.add(Setting.GPU_MEMORY, gpuMemory, "a multiple of 1024 from 1024 to "
                     + FunctionRules.GPU_MEMORY_MAX + " MB");
         }
         if (vpc != null) {
-            require(problems, "<vpc><vpcId>", vpc.vpcId);
-            require(problems, "<vpc><subnetId>", vpc.subnetId);
+            require(problems, Setting.VPC + "<vpcId>", vpc.vpcId);
+            require(problems, Setting.VPC + "<subnetId>", vpc.subnetId);
         }
         if (mountConfig != null) {
             if (mountConfig.mountUser == null) {
-                problems.add("<mountConfig><mountUser> is required, with <userId> and <userGroupId>");
+                problems.add(Setting.MOUNT_CONFIG + "<mountUser> is required, with <userId> and <userGroupId>");
             } else {
-                require(problems, "<mountConfig><mountUser><userId>", mountConfig.mountUser.userId);
-                require(problems, "<mountConfig><mountUser><userGroupId>", mountConfig.mountUser.userGroupId);
+                require(problems, Setting.MOUNT_CONFIG + "<mountUser><userId>", mountConfig.mountUser.userId);
+                require(problems, Setting.MOUNT_CONFIG + "<mountUser><userGroupId>", mountConfig.mountUser.userGroupId);
             }
             if (mountConfig.funcMounts == null || mountConfig.funcMounts.isEmpty()) {
-                problems.add("<mountConfig><funcMounts> needs at least one <funcMount>");
+                problems.add(Setting.MOUNT_CONFIG + "<funcMounts> needs at least one <funcMount>");
             } else {
                 int i = 1;
                 for (FuncMount m : mountConfig.funcMounts) {
-                    String at = "<mountConfig><funcMounts> #" + i++ + " ";
+                    String at = Setting.MOUNT_CONFIG + "<funcMounts> #" + i++ + " ";
                     require(problems, at + "<mountType>", m == null ? null : m.mountType);
                     require(problems, at + "<mountResource>", m == null ? null : m.mountResource);
                     require(problems, at + "<localMountPath>", m == null ? null : m.localMountPath);
@@ -230,38 +229,35 @@ public final class FunctionSpec {
         private Builder() {
         }
 
-        private static String blankToNull(String s) {
-            return s == null || s.trim().isEmpty() ? null : s;
-        }
 
-        public Builder functionName(String v) { functionName = blankToNull(v); return this; }
-        public Builder functionPackage(String v) { functionPackage = blankToNull(v); return this; }
-        public Builder runtime(String v) { runtime = blankToNull(v); return this; }
-        public Builder handler(String v) { handler = blankToNull(v); return this; }
+        public Builder functionName(String v) { functionName = Text.blankToNull(v); return this; }
+        public Builder functionPackage(String v) { functionPackage = Text.blankToNull(v); return this; }
+        public Builder runtime(String v) { runtime = Text.blankToNull(v); return this; }
+        public Builder handler(String v) { handler = Text.blankToNull(v); return this; }
         public Builder memorySize(Integer v) { memorySize = v; return this; }
         public Builder timeout(Integer v) { timeout = v; return this; }
-        public Builder description(String v) { description = blankToNull(v); return this; }
+        public Builder description(String v) { description = Text.blankToNull(v); return this; }
         public Builder userData(Map<String, String> v) { userData = v; return this; }
         public Builder encryptedUserData(Map<String, String> v) { encryptedUserData = v; return this; }
-        public Builder xrole(String v) { xrole = blankToNull(v); return this; }
-        public Builder appXrole(String v) { appXrole = blankToNull(v); return this; }
-        public Builder initializerHandler(String v) { initializerHandler = blankToNull(v); return this; }
+        public Builder xrole(String v) { xrole = Text.blankToNull(v); return this; }
+        public Builder appXrole(String v) { appXrole = Text.blankToNull(v); return this; }
+        public Builder initializerHandler(String v) { initializerHandler = Text.blankToNull(v); return this; }
         public Builder initializerTimeout(Integer v) { initializerTimeout = v; return this; }
-        public Builder preStopHandler(String v) { preStopHandler = blankToNull(v); return this; }
+        public Builder preStopHandler(String v) { preStopHandler = Text.blankToNull(v); return this; }
         public Builder preStopTimeout(Integer v) { preStopTimeout = v; return this; }
-        public Builder enterpriseProjectId(String v) { enterpriseProjectId = blankToNull(v); return this; }
+        public Builder enterpriseProjectId(String v) { enterpriseProjectId = Text.blankToNull(v); return this; }
         public Builder vpc(FuncVpc v) { vpc = v; return this; }
         public Builder mountConfig(MountConfig v) { mountConfig = v; return this; }
         public Builder logConfig(LogConfig v) { logConfig = v; return this; }
         public Builder networkController(NetworkController v) { networkController = v; return this; }
         public Builder customImage(CustomImage v) { customImage = v; return this; }
         public Builder gpuMemory(Integer v) { gpuMemory = v; return this; }
-        public Builder gpuType(String v) { gpuType = blankToNull(v); return this; }
+        public Builder gpuType(String v) { gpuType = Text.blankToNull(v); return this; }
         public Builder dependVersions(List<String> v) { dependVersions = v; return this; }
         public Builder enableDynamicMemory(Boolean v) { enableDynamicMemory = v; return this; }
         public Builder statefulFunction(Boolean v) { statefulFunction = v; return this; }
         public Builder ltsCustomTags(Map<String, String> v) { ltsCustomTags = v; return this; }
-        public Builder functionType(String v) { functionType = blankToNull(v); return this; }
+        public Builder functionType(String v) { functionType = Text.blankToNull(v); return this; }
 
         public FunctionSpec build() {
             return new FunctionSpec(this);

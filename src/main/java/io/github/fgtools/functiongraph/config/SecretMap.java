@@ -1,4 +1,4 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.fgtools.functiongraph.deploy;
+package io.github.fgtools.functiongraph;
 
 import java.util.ArrayList;
 import java.util.Collections;
