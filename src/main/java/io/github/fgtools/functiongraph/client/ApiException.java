@@ -11,7 +11,6 @@ public final class ApiException extends FunctionGraphException {
     private final int status;
     private final String errorCode;
     private final String errorMsg;
-    private final String request;
     private final String requestId;
 
     public ApiException(ApiRequest.Service service, int status, String errorCode, String errorMsg, String request,
@@ -20,7 +19,6 @@ public final class ApiException extends FunctionGraphException {
         this.status = status;
         this.errorCode = errorCode;
         this.errorMsg = errorMsg;
-        this.request = request;
         this.requestId = requestId;
     }
 
@@ -54,10 +52,6 @@ public final class ApiException extends FunctionGraphException {
 
     public String errorMsg() {
         return errorMsg;
-    }
-
-    public String request() {
-        return request;
     }
 
     public String requestId() {

@@ -55,7 +55,7 @@ public final class CloudSession implements AutoCloseable {
         Credentials creds = credentials.get();
         reporter.debug("Credentials: " + creds);
         HttpTransport transport = new HttpTransport(creds, cloud.retries, cloud.connectTimeoutSeconds,
-                cloud.readTimeoutSeconds, cloud.proxy, reporter);
+                cloud.readTimeoutSeconds, cloud.proxies, reporter);
         try {
             String projectId = cloud.projectId;
             if (projectId == null) {

@@ -17,13 +17,13 @@ public final class CloudSettings {
     public final int retries;
     public final int connectTimeoutSeconds;
     public final int readTimeoutSeconds;
-    /** Null without a proxy. */
-    public final ProxySettings proxy;
+    /** Which proxy each request goes through. */
+    public final ProxySettings.Chooser proxies;
     /** The build runs offline: no call may be made. */
     public final boolean offline;
 
     public CloudSettings(String region, String projectId, URI endpoint, URI iamEndpoint, URI obsEndpoint, int retries,
-            int connectTimeoutSeconds, int readTimeoutSeconds, ProxySettings proxy, boolean offline) {
+            int connectTimeoutSeconds, int readTimeoutSeconds, ProxySettings.Chooser proxies, boolean offline) {
         this.region = region;
         this.projectId = projectId;
         this.endpoint = endpoint;
@@ -32,7 +32,7 @@ public final class CloudSettings {
         this.retries = retries;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.readTimeoutSeconds = readTimeoutSeconds;
-        this.proxy = proxy;
+        this.proxies = proxies == null ? ProxySettings.Chooser.NONE : proxies;
         this.offline = offline;
     }
 

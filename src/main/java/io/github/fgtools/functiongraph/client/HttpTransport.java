@@ -42,12 +42,11 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -91,13 +90,13 @@ public final class HttpTransport implements Closeable {
     private final long backoffBaseMillis;
 
     public HttpTransport(Credentials credentials, int retries, int connectTimeoutSeconds, int readTimeoutSeconds,
-            ProxySettings proxy, Reporter reporter) {
-        this(credentials, retries, connectTimeoutSeconds, readTimeoutSeconds, proxy, reporter, Clock.systemUTC(),
+            ProxySettings.Chooser proxies, Reporter reporter) {
+        this(credentials, retries, connectTimeoutSeconds, readTimeoutSeconds, proxies, reporter, Clock.systemUTC(),
                 Thread::sleep, 1000);
     }
 
     public HttpTransport(Credentials credentials, int retries, int connectTimeoutSeconds, int readTimeoutSeconds,
-            ProxySettings proxy, Reporter reporter, Clock clock, Sleeper sleeper, long backoffBaseMillis) {
+            ProxySettings.Chooser proxies, Reporter reporter, Clock clock, Sleeper sleeper, long backoffBaseMillis) {
         this.credentials = credentials;
         this.retries = retries;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
@@ -106,10 +105,11 @@ public final class HttpTransport implements Closeable {
         this.clock = clock;
         this.sleeper = sleeper;
         this.backoffBaseMillis = backoffBaseMillis;
-        this.http = build(connectTimeoutSeconds, readTimeoutSeconds, proxy);
+        this.http = build(connectTimeoutSeconds, readTimeoutSeconds, proxies);
     }
 
-    private static CloseableHttpClient build(int connectTimeoutSeconds, int readTimeoutSeconds, ProxySettings proxy) {
+    private static CloseableHttpClient build(int connectTimeoutSeconds, int readTimeoutSeconds,
+            ProxySettings.Chooser proxies) {
         PoolingHttpClientConnectionManager cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
@@ -128,21 +128,25 @@ public final class HttpTransport implements Closeable {
                         .setResponseTimeout(Timeout.ofSeconds(readTimeoutSeconds))
                         .setConnectionRequestTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
                         .build());
-        if (proxy != null) {
-            HttpHost proxyHost = new HttpHost(proxy.protocol(), proxy.host(), proxy.port());
-            b.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
+        if (proxies != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            b.setDefaultCredentialsProvider(credentials);
+            b.setRoutePlanner(new DefaultRoutePlanner(null) {
                 @Override
-                protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
-                    return proxy.bypasses(target.getHostName()) ? null : super.determineProxy(target, context);
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+                    ProxySettings proxy = proxies.proxyFor(target.getSchemeName(), target.getHostName(),
+                            target.getPort());
+                    if (proxy == null) {
+                        return null;
+                    }
+                    if (proxy.username() != null) {
+                        char[] password = proxy.password() == null ? new char[0] : proxy.password().toCharArray();
+                        credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
+                                new UsernamePasswordCredentials(proxy.username(), password));
+                    }
+                    return new HttpHost(proxy.protocol(), proxy.host(), proxy.port());
                 }
             });
-            if (proxy.username() != null) {
-                BasicCredentialsProvider cp = new BasicCredentialsProvider();
-                char[] password = proxy.password() == null ? new char[0] : proxy.password().toCharArray();
-                cp.setCredentials(new AuthScope(proxy.host(), proxy.port()),
-                        new UsernamePasswordCredentials(proxy.username(), password));
-                b.setDefaultCredentialsProvider(cp);
-            }
         }
         return b.build();
     }
@@ -247,7 +251,8 @@ public final class HttpTransport implements Closeable {
 
     private FunctionGraphException unreachable(ApiRequest request, String why, Exception cause) {
                 return new FunctionGraphException("Cannot reach " + request.service.displayName + " at " + origin(request)
-                + " (" + why + ") for " + request.describe() + ". Check " + request.service.endpoint + ", the network and any proxy in settings.xml.", false, cause);
+                + " (" + why + ") for " + request.describe() + ". Check " + request.service.endpoint
+                + ", the network and any proxy.", false, cause);
     }
 
     private static String origin(ApiRequest request) {

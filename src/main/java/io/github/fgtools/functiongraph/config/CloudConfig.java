@@ -20,7 +20,7 @@ public final class CloudConfig {
     private Integer retries;
     private Integer connectTimeout;
     private Integer readTimeout;
-    private ProxySettings proxy;
+    private ProxySettings.Chooser proxies;
     private boolean offline;
 
     public static CloudConfig builder() {
@@ -35,7 +35,7 @@ public final class CloudConfig {
     public CloudConfig retries(Integer v) { retries = v; return this; }
     public CloudConfig connectTimeout(Integer v) { connectTimeout = v; return this; }
     public CloudConfig readTimeout(Integer v) { readTimeout = v; return this; }
-    public CloudConfig proxy(ProxySettings v) { proxy = v; return this; }
+    public CloudConfig proxies(ProxySettings.Chooser v) { proxies = v; return this; }
     public CloudConfig offline(boolean v) { offline = v; return this; }
 
     /** Validates into {@code problems}; the result is only meaningful when no problem was added. */
@@ -55,7 +55,7 @@ public final class CloudConfig {
                 1, 600, " seconds");
         int read = orDefault(problems, Setting.READ_TIMEOUT, readTimeout, Parameters.DEFAULT_READ_TIMEOUT, 1, 3600,
                 " seconds");
-        return new CloudSettings(r, projectId, fg, iam, obs, tries, connect, read, proxy, offline);
+        return new CloudSettings(r, projectId, fg, iam, obs, tries, connect, read, proxies, offline);
     }
 
     private static int orDefault(Problems problems, Setting setting, Integer value, String defaultValue, int min,

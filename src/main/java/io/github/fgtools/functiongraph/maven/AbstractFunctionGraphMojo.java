@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -20,6 +19,9 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.util.StringUtils;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.AuthenticationContext;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * What every goal that talks to the cloud shares: where to send calls, as whom, and how patiently.
@@ -108,7 +110,7 @@ public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
                 .retries(retries)
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .proxy(proxy())
+                .proxies(proxies())
                 .offline(session != null && session.isOffline());
     }
 
@@ -134,23 +136,34 @@ public abstract class AbstractFunctionGraphMojo extends AbstractFunctionMojo {
         return Credentials.akSk(ak.trim(), sk.trim(), null, "settings.xml server '" + serverId + "'");
     }
 
-    private ProxySettings proxy() {
-        Proxy active = settings == null ? null : settings.getActiveProxy();
-        if (active == null) {
-            return null;
+    /**
+     * Maven's own proxy selection: the repository session's selector, built from settings.xml's active proxies with
+     * their {@code nonProxyHosts} and decrypted passwords, asked for each host the plugin connects to (an https host
+     * falls back to an http proxy, as for Maven's own downloads). Direct when the session has none.
+     */
+    private ProxySettings.Chooser proxies() {
+        RepositorySystemSession repositories = session == null ? null : session.getRepositorySession();
+        if (repositories == null || repositories.getProxySelector() == null) {
+            return ProxySettings.Chooser.NONE;
         }
-        Proxy p = active;
-        if (decrypter != null) {
-            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(active));
-            if (result.getProxy() != null) {
-                p = result.getProxy();
+        return (scheme, host, port) -> {
+            RemoteRepository target = new RemoteRepository.Builder("functiongraph", "default",
+                    scheme + "://" + host + (port < 0 ? "" : ":" + port) + "/").build();
+            org.eclipse.aether.repository.Proxy proxy = repositories.getProxySelector().getProxy(target);
+            if (proxy == null) {
+                return null;
             }
-            for (SettingsProblem problem : result.getProblems()) {
-                getLog().warn("settings.xml proxy '" + active.getId() + "': " + problem.getMessage());
+            String username = null;
+            String password = null;
+            try (AuthenticationContext auth = AuthenticationContext.forProxy(repositories,
+                    new RemoteRepository.Builder(target).setProxy(proxy).build())) {
+                if (auth != null) {
+                    username = auth.get(AuthenticationContext.USERNAME);
+                    password = auth.get(AuthenticationContext.PASSWORD);
+                }
             }
-        }
-        return new ProxySettings(p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(), p.getPassword(),
-                p.getNonProxyHosts());
+            return new ProxySettings(proxy.getType(), proxy.getHost(), proxy.getPort(), username, password);
+        };
     }
 
     private static void failOnDecryptionProblems(List<SettingsProblem> problems, String what)

@@ -2,6 +2,7 @@ package io.github.fgtools.functiongraph.maven;
 
 import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.CredentialsResolver;
 import io.github.fgtools.functiongraph.config.Parameters;
 
@@ -38,7 +39,7 @@ public abstract class AbstractFunctionMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping functiongraph:" + goal() + " (functiongraph.skip)");
+            getLog().info("Skipping functiongraph:" + goal() + " (" + Parameters.of(Setting.SKIP).property + ")");
             return;
         }
         try {

@@ -4,9 +4,7 @@ import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.Reporter;
 import io.github.fgtools.functiongraph.client.Json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,6 +19,7 @@ import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.codehaus.plexus.util.IOUtil;
 
 /**
  * Serves the handler on loopback: each POST body is one event, the response its result ({@code text/plain} for a
@@ -95,7 +94,7 @@ public final class RunServer {
                 reporter.info(request + " -> 405 (POST the event)");
                 return;
             }
-            byte[] event = readAll(exchange.getRequestBody());
+            byte[] event = IOUtil.toByteArray(exchange.getRequestBody());
             try {
                 RunResult result = function.invoke(event, "the POST body, " + event.length + " bytes");
                 send(exchange, 200, result.isPlainText() ? "text/plain; charset=utf-8" : "application/json",
@@ -135,14 +134,5 @@ public final class RunServer {
                 out.write(bytes);
             }
         }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

@@ -206,8 +206,8 @@ class DeployServiceTest {
         try (ForwardProxy proxy = ForwardProxy.start("proxy-user", "proxy-pass")) {
             DeployConfig.Builder b = config("fn", jar("a"));
             b.cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
-                    .obsEndpoint(cloud.baseUrl()).proxy(new ProxySettings("http", "127.0.0.1", proxy.port(),
-                            "proxy-user", "proxy-pass", "example.org")));
+                    .obsEndpoint(cloud.baseUrl()).proxies((scheme, host, port) -> new ProxySettings("http",
+                            "127.0.0.1", proxy.port(), "proxy-user", "proxy-pass")));
             assertThat(deploy(b).action).isEqualTo("created");
             // every call (IAM lookup, config read, create) went through the proxy, after one 407 challenge
             assertThat(proxy.forwarded()).hasSize(cloud.requests().size()).hasSizeGreaterThanOrEqualTo(3);
@@ -217,14 +217,19 @@ class DeployServiceTest {
     }
 
     @Test
-    void nonProxyHostsBypassTheProxy() throws Exception {
+    void theProxyIsChosenPerTargetHostAndDirectWhenNoneIsChosen() throws Exception {
         try (ForwardProxy proxy = ForwardProxy.start(null, null)) {
+            List<String> asked = Collections.synchronizedList(new ArrayList<>());
             DeployConfig.Builder b = config("fn", jar("a"));
             b.cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
                     .obsEndpoint(cloud.baseUrl()).projectId(CloudStandIn.PROJECT_ID)
-                    .proxy(new ProxySettings("http", "127.0.0.1", proxy.port(), null, null, "localhost|127.*")));
+                    .proxies((scheme, host, port) -> {
+                        asked.add(scheme + "://" + host + ":" + port);
+                        return null;
+                    }));
             deploy(b);
             assertThat(proxy.forwarded()).isEmpty();
+            assertThat(asked).isNotEmpty().allSatisfy(target -> assertThat(cloud.baseUrl()).isEqualTo(target));
         }
     }
 

@@ -2,9 +2,13 @@ package io.github.fgtools.functiongraph.maven;
 
 import io.github.fgtools.functiongraph.config.SecretMap;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +48,17 @@ class DeployMojoHarnessTest {
     @InjectMojo(goal = "deploy", pom = POM)
     @MojoParameter(name = "skip", value = "true")
     @MojoParameter(name = "runtime", value = "NotARuntime")
-    void skipDoesNothing(DeployMojo mojo) throws Exception {
-        mojo.execute(); // would fail validation without skip
-        assertThat(mojo.skip).isTrue();
+    void skipDoesNothingButSaySo(DeployMojo mojo) throws Exception {
+        List<String> lines = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        mojo.execute(); // the runtime is invalid: only skip lets this pass
+        assertThat(lines).containsExactly("Skipping functiongraph:deploy (functiongraph.skip)");
+
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.github.fgtools.functiongraph.maven;
 
+import io.github.fgtools.functiongraph.config.Parameter;
+import io.github.fgtools.functiongraph.config.Parameters;
+
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,13 +79,65 @@ class PluginDescriptorTest {
         assertProperty(c, "connectTimeout", "functiongraph.connectTimeout", "10");
         assertProperty(c, "readTimeout", "functiongraph.readTimeout", "60");
         assertThat(c.get("outputTimestamp")[1]).isEqualTo("${project.build.outputTimestamp}");
-        // maps and objects are POM-only: no user property
-        for (String pomOnly : new String[] {"userData", "encryptedUserData", "vpc", "mountConfig", "logConfig",
-                "networkController", "customImage", "artifactFile"}) {
-            if (c.containsKey(pomOnly)) {
-                assertThat(c.get(pomOnly)[0]).as(pomOnly).doesNotContain("${functiongraph.");
+    }
+
+    /** Every editable parameter of every goal: its name and whether the descriptor gives it an expression. */
+    private static Map<String, Map<String, String>> editableParameters() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"));
+        Map<String, Map<String, String>> goals = new LinkedHashMap<>();
+        NodeList mojos = doc.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String goal = mojo.getElementsByTagName("goal").item(0).getTextContent();
+            if (goal.equals("help")) {
+                continue;
+            }
+            Map<String, String[]> conf = configuration(goal);
+            Map<String, String> params = new LinkedHashMap<>();
+            NodeList list = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            for (int j = 0; j < list.getLength(); j++) {
+                Element p = (Element) list.item(j);
+                if (!"true".equals(p.getElementsByTagName("editable").item(0).getTextContent())) {
+                    continue;
+                }
+                String name = p.getElementsByTagName("name").item(0).getTextContent();
+                String[] c = conf.get(name);
+                String expression = c == null ? "" : c[0];
+                if (expression.isEmpty() && c != null && c[1].startsWith("${project.build.")) {
+                    expression = c[1]; // outputTimestamp: a Maven property as its default, no user property
+                }
+                params.put(name, expression);
+            }
+            goals.put(goal, params);
+        }
+        return goals;
+    }
+
+    @Test
+    void everyParameterOfEveryGoalIsInTheParameterTableWithItsProperty() throws Exception {
+        Map<String, Map<String, String>> goals = editableParameters();
+        assertThat(goals).containsOnlyKeys("deploy", "invoke", "delete", "run");
+        Map<String, Parameter> table = new LinkedHashMap<>();
+        for (Parameter p : Parameters.all()) {
+            table.put(p.element, p);
+        }
+        int pomOnly = 0;
+        for (Map.Entry<String, Map<String, String>> goal : goals.entrySet()) {
+            for (Map.Entry<String, String> param : goal.getValue().entrySet()) {
+                Parameter p = table.get(param.getKey());
+                assertThat(p).as(goal.getKey() + " parameter " + param.getKey() + " is in config.Parameters").isNotNull();
+                String expected = p.property == null ? "" : "${" + p.property + "}";
+                assertThat(param.getValue()).as(goal.getKey() + " " + param.getKey() + " property").isEqualTo(expected);
+                if (p.property == null) {
+                    pomOnly++;
+                }
             }
         }
+        // maps and objects (userData, encryptedUserData, vpc, ...) are POM-only: no user property
+        assertThat(pomOnly).isGreaterThanOrEqualTo(15);
+        assertThat(goals.get("deploy")).containsEntry("userData", "").containsEntry("encryptedUserData", "")
+                .containsEntry("vpc", "").containsEntry("artifactFile", "");
     }
 
     @Test
