@@ -115,15 +115,24 @@ public final class FunctionSpec {
 
     /** Adds every problem of this spec, per the seed's field rules and the documented limits. */
     public void validate(Problems problems) {
+        validateRunnable(problems);
+        if (description != null && description.length() > 512) {
+            problems.add(Setting.DESCRIPTION, description.length() + " characters", "at most 512 characters");
+        }
+        validateSettings(problems);
+    }
+
+    /**
+     * The rules of what a handler needs to run, which {@code deploy} and {@code run} share: name, package, runtime,
+     * handler, memory, timeout and the user data.
+     */
+    void validateRunnable(Problems problems) {
         FunctionRules.checkName(problems, Setting.FUNCTION_NAME, functionName);
         FunctionRules.checkName(problems, Setting.FUNCTION_PACKAGE, functionPackage);
         FunctionRules.checkRuntime(problems, runtime);
         FunctionRules.checkHandler(problems, runtime, handler);
         FunctionRules.checkMemorySize(problems, memorySize);
         FunctionRules.checkTimeout(problems, timeout);
-        if (description != null && description.length() > 512) {
-            problems.add(Setting.DESCRIPTION, description.length() + " characters", "at most 512 characters");
-        }
         FunctionRules.checkUserData(problems, Setting.USER_DATA, userData, bytes(userDataJson()), false);
         FunctionRules.checkUserData(problems, Setting.ENCRYPTED_USER_DATA, encryptedUserData,
                 bytes(encryptedUserDataJson()), true);
@@ -135,6 +144,9 @@ public final class FunctionSpec {
                 }
             }
         }
+    }
+
+    private void validateSettings(Problems problems) {
         FunctionRules.checkHandler(problems, Setting.INITIALIZER_HANDLER, runtime, initializerHandler, false);
         FunctionRules.checkRange(problems, Setting.INITIALIZER_TIMEOUT, initializerTimeout, 1,
                 FunctionRules.INITIALIZER_TIMEOUT_MAX, "seconds");

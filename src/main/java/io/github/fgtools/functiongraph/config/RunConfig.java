@@ -3,18 +3,13 @@ package io.github.fgtools.functiongraph.config;
 import io.github.fgtools.functiongraph.InvalidConfigurationException;
 import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.Credentials;
-import io.github.fgtools.functiongraph.client.Json;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Everything a local run needs, validated once: {@link Builder#build()} gathers every problem and throws one
@@ -41,15 +36,15 @@ public final class RunConfig {
     private final Credentials credentials;
     private final List<String> warnings;
 
-    private RunConfig(Builder b, List<String> warnings) {
-        this.handler = b.handler;
-        this.runtime = b.runtime;
-        this.functionName = b.functionName;
-        this.functionPackage = b.functionPackage;
-        this.memorySize = b.memorySize;
-        this.timeoutSeconds = b.timeout;
-        this.userData = Collections.unmodifiableMap(new LinkedHashMap<>(b.userData));
-        this.encryptedUserData = new SecretMap(b.encryptedUserData);
+    private RunConfig(Builder b, FunctionSpec f, List<String> warnings) {
+        this.handler = f.handler;
+        this.runtime = f.runtime;
+        this.functionName = f.functionName;
+        this.functionPackage = f.functionPackage;
+        this.memorySize = f.memorySize;
+        this.timeoutSeconds = f.timeout;
+        this.userData = f.userData == null ? Collections.<String, String>emptyMap() : f.userData;
+        this.encryptedUserData = new SecretMap(f.encryptedUserData);
         this.payload = b.payload;
         this.payloadFile = b.payloadFile;
         this.runPort = b.runPort;
@@ -159,14 +154,9 @@ public final class RunConfig {
 
     /** Collects the values; {@link #build()} validates them all at once. */
     public static final class Builder {
+        private final FunctionSpec.Builder function = FunctionSpec.builder();
         private String handler;
         private String runtime;
-        private String functionName;
-        private String functionPackage = "default";
-        private Integer memorySize = 256;
-        private Integer timeout = 30;
-        private Map<String, String> userData = new LinkedHashMap<>();
-        private Map<String, String> encryptedUserData = new LinkedHashMap<>();
         private String payload = "{}";
         private Path payloadFile;
         private Integer runPort;
@@ -179,43 +169,44 @@ public final class RunConfig {
         }
 
         public Builder handler(String handler) {
-            this.handler = trim(handler);
+            this.handler = Text.blankToNull(handler);
+            function.handler(handler);
             return this;
         }
 
         public Builder runtime(String runtime) {
-            this.runtime = trim(runtime);
+            this.runtime = Text.blankToNull(runtime);
+            function.runtime(runtime);
             return this;
         }
 
         public Builder functionName(String functionName) {
-            this.functionName = trim(functionName);
+            function.functionName(functionName);
             return this;
         }
 
         public Builder functionPackage(String functionPackage) {
-            this.functionPackage = trim(functionPackage);
+            function.functionPackage(functionPackage);
             return this;
         }
 
         public Builder memorySize(Integer memorySize) {
-            this.memorySize = memorySize;
+            function.memorySize(memorySize);
             return this;
         }
 
         public Builder timeout(Integer seconds) {
-            this.timeout = seconds;
+            function.timeout(seconds);
             return this;
         }
 
         public Builder userData(Map<String, String> userData) {
-            this.userData = userData == null ? new LinkedHashMap<>() : new LinkedHashMap<>(userData);
+            function.userData(userData);
             return this;
         }
 
         public Builder encryptedUserData(Map<String, String> encryptedUserData) {
-            this.encryptedUserData = encryptedUserData == null ? new LinkedHashMap<>()
-                    : new LinkedHashMap<>(encryptedUserData);
+            function.encryptedUserData(encryptedUserData);
             return this;
         }
 
@@ -252,7 +243,7 @@ public final class RunConfig {
         }
 
         public Builder projectId(String projectId) {
-            this.projectId = trim(projectId);
+            this.projectId = Text.blankToNull(projectId);
             return this;
         }
 
@@ -264,24 +255,17 @@ public final class RunConfig {
         /** Validates everything, then throws once listing every problem. */
         public RunConfig build() throws InvalidConfigurationException {
             Problems problems = new Problems();
-            FunctionRules.checkRuntime(problems, runtime);
+            FunctionSpec spec = function.build();
+            spec.validateRunnable(problems);
             if (runtime != null && FunctionRules.RUNTIMES.contains(runtime) && !FunctionRules.isJava(runtime)) {
                 problems.add(Setting.RUNTIME, runtime, "functiongraph:run serves the Java runtimes only ("
                         + javaRuntimes() + "); deploy a " + runtime + " function to try it");
             }
-            FunctionRules.checkHandler(problems, runtime, handler);
             if (handler != null && handler.indexOf('.') > 0 && !handler.endsWith(".")
                     && !isJavaHandler(handler)) {
                 problems.add(Setting.HANDLER, handler,
                         "package.Class.method, each part a Java name (e.g. com.example.Handler.handleRequest)");
             }
-            FunctionRules.checkName(problems, Setting.FUNCTION_NAME, functionName);
-            FunctionRules.checkName(problems, Setting.FUNCTION_PACKAGE, functionPackage);
-            FunctionRules.checkMemorySize(problems, memorySize);
-            FunctionRules.checkTimeout(problems, timeout);
-            FunctionRules.checkUserData(problems, Setting.USER_DATA, userData, jsonBytes(userData), false);
-            FunctionRules.checkUserData(problems, Setting.ENCRYPTED_USER_DATA, encryptedUserData,
-                    jsonBytes(encryptedUserData), true);
             if (payloadFile != null) {
                 if (!Files.isRegularFile(payloadFile)) {
                     problems.add(Setting.PAYLOAD_FILE, payloadFile.toString(), "an existing file (the event)");
@@ -300,7 +284,7 @@ public final class RunConfig {
                 problems.add("No output directory for run-result.json");
             }
             problems.throwIfAny("Cannot run the handler locally");
-            return new RunConfig(this, problems.warnings());
+            return new RunConfig(this, spec, problems.warnings());
         }
 
         private static String javaRuntimes() {
@@ -327,19 +311,5 @@ public final class RunConfig {
             return true;
         }
 
-        private static int jsonBytes(Map<String, String> data) {
-            if (data == null || data.isEmpty()) {
-                return 0;
-            }
-            try {
-                return Json.MAPPER.writeValueAsString(data).getBytes(StandardCharsets.UTF_8).length;
-            } catch (JsonProcessingException e) {
-                return 0;
-            }
-        }
-
-        private static String trim(String s) {
-            return s == null ? null : s.trim();
-        }
     }
 }

@@ -46,6 +46,7 @@ public abstract class AbstractFunctionMojo extends AbstractMojo {
             run();
         } catch (FunctionGraphException e) {
             String message = MavenWords.message(e, goal(), serverId());
+            e.render(MavenWords::render);
             if (e.isUserError()) {
                 throw new MojoFailureException(message, e);
             }
