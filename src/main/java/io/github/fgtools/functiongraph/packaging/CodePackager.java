@@ -22,26 +22,31 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.zip.Deflater;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Builds FunctionGraph code packages that are byte-for-byte reproducible: the same inputs and entry time give the
- * same bytes, and so the same digests, on any machine, in any time zone and locale.
+ * same bytes, and so the same digests, on any machine, in any locale and time zone, with any JDK; within the two
+ * limits described below: an entry time in a daylight-saving gap of the default time zone, and the JDK's zlib for
+ * DEFLATED entries.
  *
- * <p>Rules shared by the zips:
+ * <p>Rules shared by the zips (written with Commons Compress, see {@code ReproducibleZipWriter}):
  * <ul>
  *   <li>entries sorted by name ({@link String#compareTo}), names UTF-8 with '/' separators;</li>
- *   <li>every entry has the same time, the given entry time's UTC date and time (see {@link Timestamps});</li>
- *   <li>no extra fields (no extended timestamps, no uid/gid), no comments; Unix modes: directories 0755, files
- *       0644, or 0755 as described for {@link #zipDirectory};</li>
+ *   <li>every entry has the same time: its MS-DOS date and time fields show the given entry time's UTC date and time
+ *       (see {@link Timestamps}), whatever the JVM's default time zone. Commons Compress converts through that zone,
+ *       so the time given to it is shifted to compensate. One case cannot be compensated: a UTC wall-clock time that
+ *       falls in a daylight-saving gap of the default zone (02:30 on the day clocks jump from 02:00 to 03:00) exists
+ *       in no instant of that zone; the fields then show that time plus the length of the gap (03:30), so that
+ *       package differs from one built in another zone;</li>
+ *   <li>no extra fields (no extended timestamps, no uid/gid, no Unicode path fields, ZIP64 fields only where the
+ *       format requires them), no comments; made by Unix, with Unix modes: directories 0755, files 0644, or 0755 as
+ *       described for {@link #zipDirectory};</li>
  *   <li>{@code .jar}, {@code .zip} and other already-compressed files, and empty files, are STORED; everything else
  *       is DEFLATED at the default level. A jar gains 1–3% from being deflated again, at many times the cost, and a
  *       STORED entry does not depend on the JDK's zlib, whose output differs between zlib versions and forks. So the
  *       Java zip (all jars) is identical everywhere; a {@link #zipDirectory} package with DEFLATED entries is
  *       identical wherever the JDK's zlib is the same, the same caveat as for any jar Maven builds.</li>
- *   <li>written by {@code ZipWriter}, which sets the MS-DOS date fields from UTC directly: Commons Compress and
- *       {@code java.util.zip} go through the default time zone, which cannot express a wall-clock time that falls
- *       in that zone's daylight-saving gap.</li>
  * </ul>
  * Each package is written to a temporary file beside the target and moved into place when complete, so a failure
  * never leaves a partial package under the target name. Its digests are computed from the bytes as they are written,
@@ -65,20 +70,15 @@ public final class CodePackager {
         Objects.requireNonNull(artifactJar, "artifactJar");
         requireRegularFile(artifactJar, "The artifact");
         return writeAtomically(outFile, CodePackage.TYPE_JAR, out -> {
-            byte[] buffer = new byte[BUFFER];
             try (InputStream in = Files.newInputStream(artifactJar)) {
-                int head = 0;
-                for (int n; head < 4 && (n = in.read(buffer, head, 4 - head)) > 0; ) {
-                    head += n;
-                }
-                if (head < 4 || buffer[0] != 'P' || buffer[1] != 'K' || buffer[2] != 3 || buffer[3] != 4) {
+                byte[] head = new byte[4];
+                int n = IOUtils.read(in, head);
+                if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
                     throw new IllegalArgumentException("The artifact " + artifactJar
                             + " is not a jar: it does not start with a ZIP local file header");
                 }
-                out.write(buffer, 0, head);
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, n);
-                }
+                out.write(head);
+                IOUtils.copy(in, out, BUFFER);
             }
         });
     }
@@ -116,12 +116,14 @@ public final class CodePackager {
             }
         }
         return writeAtomically(outFile, CodePackage.TYPE_ZIP, out -> {
-            ZipWriter zip = new ZipWriter(out, entryTimeMillis, Deflater.DEFAULT_COMPRESSION);
-            for (Map.Entry<String, Path> e : byName.entrySet()) {
-                Path file = e.getValue();
-                zip.addFile(e.getKey(), file, store(e.getKey(), Files.size(file)), ZipWriter.FILE_MODE);
+            try (ReproducibleZipWriter zip = new ReproducibleZipWriter(out, entryTimeMillis)) {
+                for (Map.Entry<String, Path> e : byName.entrySet()) {
+                    Path file = e.getValue();
+                    zip.addFile(e.getKey(), file, store(e.getKey(), Files.size(file)),
+                            ReproducibleZipWriter.FILE_MODE);
+                }
+                zip.finish();
             }
-            zip.finish();
         }, entryTimeMillis);
     }
 
@@ -162,17 +164,18 @@ public final class CodePackager {
         }
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         return writeAtomically(outFile, CodePackage.TYPE_ZIP, out -> {
-            ZipWriter zip = new ZipWriter(out, entryTimeMillis, Deflater.DEFAULT_COMPRESSION);
-            for (Map.Entry<String, Path> e : entries.entrySet()) {
-                String name = e.getKey();
-                Path file = e.getValue();
-                if (file == null) {
-                    zip.addDirectory(name);
-                } else {
-                    zip.addFile(name, file, store(name, Files.size(file)), mode(name, file, posix));
+            try (ReproducibleZipWriter zip = new ReproducibleZipWriter(out, entryTimeMillis)) {
+                for (Map.Entry<String, Path> e : entries.entrySet()) {
+                    String name = e.getKey();
+                    Path file = e.getValue();
+                    if (file == null) {
+                        zip.addDirectory(name);
+                    } else {
+                        zip.addFile(name, file, store(name, Files.size(file)), mode(name, file, posix));
+                    }
                 }
+                zip.finish();
             }
-            zip.finish();
         }, entryTimeMillis);
     }
 
@@ -227,12 +230,12 @@ public final class CodePackager {
 
     private static int mode(String name, Path file, boolean posix) throws IOException {
         if (name.equals("bootstrap")) {
-            return ZipWriter.EXECUTABLE_MODE;
+            return ReproducibleZipWriter.EXECUTABLE_MODE;
         }
         if (posix && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE)) {
-            return ZipWriter.EXECUTABLE_MODE;
+            return ReproducibleZipWriter.EXECUTABLE_MODE;
         }
-        return ZipWriter.FILE_MODE;
+        return ReproducibleZipWriter.FILE_MODE;
     }
 
     static boolean store(String name, long size) {
@@ -250,7 +253,7 @@ public final class CodePackager {
 
     private CodePackage writeAtomically(Path outFile, String type, Content content, long entryTimeMillis)
             throws IOException {
-        ZipWriter.checkEntryTime(entryTimeMillis); // before any file is created
+        ReproducibleZipWriter.checkEntryTime(entryTimeMillis); // before any file is created
         return writeAtomically(outFile, type, content);
     }
 
