@@ -412,6 +412,95 @@ class CodePackagerTest {
     }
 
     @Test
+    void zipDirectoryLeavesOutMavensDefaultExcludes() throws Exception {
+        Path dir = tmp.resolve("code");
+        write(dir.resolve("index.js"), "exports.handler = async () => 'ok';\n");
+        write(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        write(dir.resolve(".git/objects/ab/cdef"), "x");
+        write(dir.resolve(".gitignore"), "node_modules/\n"); // not a default exclude
+        write(dir.resolve(".DS_Store"), "x");
+        write(dir.resolve("notes.txt~"), "backup");
+        write(dir.resolve("sub/.svn/entries"), "12");
+        write(dir.resolve("sub/keep.txt"), "kept");
+        write(dir.resolve("._index.js"), "AppleDouble");
+        write(dir.resolve("#index.js#"), "emacs");
+
+        CodePackage pkg = packager.zipDirectory(dir, tmp.resolve("out/code.zip"), TIME);
+
+        assertThat(centralDirectoryNames(pkg.file()))
+                .containsExactly(".gitignore", "index.js", "sub/", "sub/keep.txt");
+        assertThat(packager.zipDirectory(dir, null, Collections.emptyList(), tmp.resolve("out/same.zip"), TIME)
+                .sha256Hex()).as("null includes and empty excludes are the 3-argument form").isEqualTo(pkg.sha256Hex());
+    }
+
+    @Test
+    void zipDirectoryWithIncludesAndExcludes() throws Exception {
+        Path dir = tmp.resolve("code");
+        write(dir.resolve("index.js"), "exports.handler = async () => 'ok';\n");
+        write(dir.resolve("README.md"), "# fn\n");
+        write(dir.resolve("lib/util.js"), "module.exports = {};\n");
+        write(dir.resolve("lib/util.test.js"), "test();\n");
+        write(dir.resolve("node_modules/x/index.js"), "module.exports = 1;\n");
+        write(dir.resolve("node_modules/.cache/junk.js"), "junk");
+        write(dir.resolve(".git/hooks/pre-commit.js"), "hook");
+        Files.createDirectories(dir.resolve("docs/empty"));
+        Files.createDirectories(dir.resolve("other/empty"));
+        Path out = tmp.resolve("out/code.zip");
+
+        CodePackage pkg = packager.zipDirectory(dir, Arrays.asList("**/*.js", "docs/", " ", null),
+                Arrays.asList("**/*.test.js", "node_modules\\.cache\\"), out, TIME);
+
+        assertThat(centralDirectoryNames(pkg.file())).as("directories holding an entry are entries too")
+                .containsExactly("docs/", "docs/empty/", "index.js", "lib/", "lib/util.js", "node_modules/",
+                        "node_modules/x/", "node_modules/x/index.js");
+        CodePackage again = packager.zipDirectory(dir, Arrays.asList("docs/", "**/*.js"),
+                Arrays.asList("node_modules/.cache/**", "**/*.test.js"), tmp.resolve("out/again.zip"), TIME);
+        assertThat(again.sha256Hex()).as("pattern order does not matter").isEqualTo(pkg.sha256Hex());
+
+        assertThatThrownBy(() -> packager.zipDirectory(dir, Collections.singletonList("**/*.py"),
+                Collections.singletonList("lib/**"), tmp.resolve("out/none.zip"), TIME))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contains no files matching includes [**/*.py] and excludes [lib/**]")
+                .hasMessageContaining("default excludes");
+    }
+
+    @Test
+    void zipDirectoryChecksOnlyTheLinksAndSpecialFilesItWouldPackage() throws Exception {
+        Path dir = tmp.resolve("code");
+        write(dir.resolve("main.py"), "x = 1\n");
+        assumeThat(dir.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        Files.createSymbolicLink(dir.resolve("gone.py"), Path.of("no-such-file"));
+        Files.createDirectories(dir.resolve("cache"));
+        Files.createSymbolicLink(dir.resolve("cache/loop"), Path.of(".."));
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("cache/fifo").toString()).start();
+        assumeThat(mkfifo.waitFor()).isZero();
+
+        CodePackage pkg = packager.zipDirectory(dir, null, Arrays.asList("gone.py", "cache/"),
+                tmp.resolve("out/ok.zip"), TIME);
+        assertThat(centralDirectoryNames(pkg.file())).containsExactly("main.py");
+
+        assertThatThrownBy(() -> packager.zipDirectory(dir, null, Collections.singletonList("cache/"),
+                tmp.resolve("out/broken.zip"), TIME))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Broken symbolic link")
+                .hasMessageContaining("gone.py");
+        assertThatThrownBy(() -> packager.zipDirectory(dir, null, Arrays.asList("gone.py", "cache/loop"),
+                tmp.resolve("out/fifo.zip"), TIME))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Not a regular file")
+                .hasMessageContaining("fifo");
+        assertThatThrownBy(() -> packager.zipDirectory(dir, null, Arrays.asList("gone.py", "cache/fifo"),
+                tmp.resolve("out/loop.zip"), TIME))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("link loop")
+                .hasMessageContaining("loop");
+        try (Stream<Path> files = Files.list(tmp.resolve("out"))) {
+            assertThat(files).as("failures leave nothing behind").extracting(p -> p.getFileName().toString())
+                    .containsExactly("ok.zip");
+        }
+    }
+
+    @Test
     void zipDirectoryOf20000FilesIsCompleteSortedAndHasNoZip64Records() throws Exception {
         Path dir = tmp.resolve("many");
         List<String> expected = new ArrayList<>();
