@@ -5,43 +5,42 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.zip.Deflater;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Builds FunctionGraph code packages that are byte-for-byte reproducible: the same inputs and entry time give the
- * same bytes, and so the same digests, on any machine, in any time zone and locale.
+ * same bytes, and so the same digests, on any machine, in any locale and time zone, with any JDK; within the two
+ * limits described below: an entry time in a daylight-saving gap of the default time zone, and the JDK's zlib for
+ * DEFLATED entries.
  *
- * <p>Rules shared by the zips:
+ * <p>Rules shared by the zips (written with Commons Compress, see {@code ReproducibleZipWriter}):
  * <ul>
  *   <li>entries sorted by name ({@link String#compareTo}), names UTF-8 with '/' separators;</li>
- *   <li>every entry has the same time, the given entry time's UTC date and time (see {@link Timestamps});</li>
- *   <li>no extra fields (no extended timestamps, no uid/gid), no comments; Unix modes: directories 0755, files
- *       0644, or 0755 as described for {@link #zipDirectory};</li>
+ *   <li>every entry has the same time: its MS-DOS date and time fields show the given entry time's UTC date and time
+ *       (see {@link Timestamps}), whatever the JVM's default time zone. Commons Compress converts through that zone,
+ *       so the time given to it is shifted to compensate. One case cannot be compensated: a UTC wall-clock time that
+ *       falls in a daylight-saving gap of the default zone (02:30 on the day clocks jump from 02:00 to 03:00) exists
+ *       in no instant of that zone; the fields then show that time plus the length of the gap (03:30), so that
+ *       package differs from one built in another zone;</li>
+ *   <li>no extra fields (no extended timestamps, no uid/gid, no Unicode path fields, ZIP64 fields only where the
+ *       format requires them), no comments; made by Unix, with Unix modes: directories 0755, files 0644, or 0755 as
+ *       described for {@link #zipDirectory(Path, List, List, Path, long)};</li>
  *   <li>{@code .jar}, {@code .zip} and other already-compressed files, and empty files, are STORED; everything else
  *       is DEFLATED at the default level. A jar gains 1–3% from being deflated again, at many times the cost, and a
  *       STORED entry does not depend on the JDK's zlib, whose output differs between zlib versions and forks. So the
  *       Java zip (all jars) is identical everywhere; a {@link #zipDirectory} package with DEFLATED entries is
  *       identical wherever the JDK's zlib is the same, the same caveat as for any jar Maven builds.</li>
- *   <li>written by {@code ZipWriter}, which sets the MS-DOS date fields from UTC directly: Commons Compress and
- *       {@code java.util.zip} go through the default time zone, which cannot express a wall-clock time that falls
- *       in that zone's daylight-saving gap.</li>
  * </ul>
  * Each package is written to a temporary file beside the target and moved into place when complete, so a failure
  * never leaves a partial package under the target name. Its digests are computed from the bytes as they are written,
@@ -65,20 +64,15 @@ public final class CodePackager {
         Objects.requireNonNull(artifactJar, "artifactJar");
         requireRegularFile(artifactJar, "The artifact");
         return writeAtomically(outFile, CodePackage.TYPE_JAR, out -> {
-            byte[] buffer = new byte[BUFFER];
             try (InputStream in = Files.newInputStream(artifactJar)) {
-                int head = 0;
-                for (int n; head < 4 && (n = in.read(buffer, head, 4 - head)) > 0; ) {
-                    head += n;
-                }
-                if (head < 4 || buffer[0] != 'P' || buffer[1] != 'K' || buffer[2] != 3 || buffer[3] != 4) {
+                byte[] head = new byte[4];
+                int n = IOUtils.read(in, head);
+                if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
                     throw new IllegalArgumentException("The artifact " + artifactJar
                             + " is not a jar: it does not start with a ZIP local file header");
                 }
-                out.write(buffer, 0, head);
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, n);
-                }
+                out.write(head);
+                IOUtils.copy(in, out, BUFFER);
             }
         });
     }
@@ -116,33 +110,60 @@ public final class CodePackager {
             }
         }
         return writeAtomically(outFile, CodePackage.TYPE_ZIP, out -> {
-            ZipWriter zip = new ZipWriter(out, entryTimeMillis, Deflater.DEFAULT_COMPRESSION);
-            for (Map.Entry<String, Path> e : byName.entrySet()) {
-                Path file = e.getValue();
-                zip.addFile(e.getKey(), file, store(e.getKey(), Files.size(file)), ZipWriter.FILE_MODE);
+            try (ReproducibleZipWriter zip = new ReproducibleZipWriter(out, entryTimeMillis)) {
+                for (Map.Entry<String, Path> e : byName.entrySet()) {
+                    Path file = e.getValue();
+                    zip.addFile(e.getKey(), file, store(e.getKey(), Files.size(file)),
+                            ReproducibleZipWriter.FILE_MODE);
+                }
+                zip.finish();
             }
-            zip.finish();
         }, entryTimeMillis);
+    }
+
+    /**
+     * A zip of a whole folder: {@link #zipDirectory(Path, List, List, Path, long)} with no includes or excludes of
+     * its own (Maven's default excludes still apply).
+     */
+    public CodePackage zipDirectory(Path dir, Path outFile, long entryTimeMillis) throws IOException {
+        return zipDirectory(dir, null, null, outFile, entryTimeMillis);
     }
 
     /**
      * A zip of a folder's content (non-Java runtimes), recursively, the folder's own name not included.
      *
      * <ul>
-     *   <li>Directory entries ({@code name/}) are included, so empty directories survive; every entry, directory or
-     *       file, sorted by its full name.</li>
+     *   <li>What goes in is chosen by Plexus Utils' {@code DirectoryScanner}, with Maven's pattern syntax relative to
+     *       {@code dir} ({@code **}{@code /*.js}, {@code lib/}, {@code node_modules/.cache/**}; '/' or '\' as
+     *       separator; case-sensitive): the files and directories that match an include and no exclude. Maven's
+     *       default excludes always apply as well, at any depth ({@code DirectoryScanner.DEFAULTEXCLUDES}:
+     *       version-control directories such as {@code .git}, {@code .svn}, {@code .hg}, {@code CVS}, and files
+     *       such as {@code .DS_Store}, {@code .cvsignore}, {@code *~}, {@code #*#}, {@code .#*}, {@code %*%},
+     *       {@code ._*}; not {@code .gitignore}).</li>
+     *   <li>Directory entries ({@code name/}) are included, so empty directories survive: every directory that the
+     *       patterns include, and every parent of an included entry. Every entry, directory or file, sorted by its
+     *       full name.</li>
      *   <li>Symbolic links are followed: the entry holds what the link points to, as {@code zip -r} does, so that
-     *       {@code node_modules/.bin} links work. A link loop or a broken link fails with a message naming it.</li>
+     *       {@code node_modules/.bin} links work. A link loop, a broken link or a special file (FIFO, socket, device)
+     *       that the patterns would package fails with a message naming it; one that they exclude is left out.</li>
      *   <li>Files get mode 0644, or 0755 when they are executable by their owner on a POSIX file system, or are the
      *       FunctionGraph custom-runtime {@code bootstrap} at the root (which must be executable, even when built on
      *       Windows).</li>
      *   <li>{@code outFile} must not be inside {@code dir}.</li>
      * </ul>
      *
-     * @throws IllegalArgumentException when {@code dir} is not a directory, holds no file, or holds {@code outFile}
+     * @param dir the folder
+     * @param includes patterns of what to package; {@code null} or empty for everything ({@code **}); {@code null}
+     *     and blank elements are ignored
+     * @param excludes patterns of what to leave out, may be {@code null}; added to Maven's default excludes
+     * @param outFile where to write the zip
+     * @param entryTimeMillis the entry time, usually {@link Timestamps#parseOutputTimestamp(String)}
+     * @throws IllegalArgumentException when {@code dir} is not a directory, holds no file that the patterns select,
+     *     or holds {@code outFile}
      * @throws IOException when reading or writing fails, or on a link loop, broken link or special file
      */
-    public CodePackage zipDirectory(Path dir, Path outFile, long entryTimeMillis) throws IOException {
+    public CodePackage zipDirectory(Path dir, List<String> includes, List<String> excludes, Path outFile,
+            long entryTimeMillis) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(outFile, "outFile");
         if (!Files.isDirectory(dir)) {
@@ -156,83 +177,42 @@ public final class CodePackager {
             throw new IllegalArgumentException("The package " + target + " would be written inside the code directory "
                     + dir + " that it is made of; choose a code directory that does not contain it");
         }
-        TreeMap<String, Path> entries = collect(root);
+        TreeMap<String, Path> entries = CodeDirectoryScanner.scan(root, includes, excludes);
         if (entries.values().stream().allMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("The code directory " + dir + " contains no files");
+            boolean patterns = !(isEmpty(includes) && isEmpty(excludes));
+            throw new IllegalArgumentException("The code directory " + dir + " contains no files"
+                    + (patterns ? " matching includes " + includes + " and excludes " + excludes : "")
+                    + " (Maven's default excludes, such as .git, .DS_Store and *~, always apply)");
         }
         boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         return writeAtomically(outFile, CodePackage.TYPE_ZIP, out -> {
-            ZipWriter zip = new ZipWriter(out, entryTimeMillis, Deflater.DEFAULT_COMPRESSION);
-            for (Map.Entry<String, Path> e : entries.entrySet()) {
-                String name = e.getKey();
-                Path file = e.getValue();
-                if (file == null) {
-                    zip.addDirectory(name);
-                } else {
-                    zip.addFile(name, file, store(name, Files.size(file)), mode(name, file, posix));
+            try (ReproducibleZipWriter zip = new ReproducibleZipWriter(out, entryTimeMillis)) {
+                for (Map.Entry<String, Path> e : entries.entrySet()) {
+                    String name = e.getKey();
+                    Path file = e.getValue();
+                    if (file == null) {
+                        zip.addDirectory(name);
+                    } else {
+                        zip.addFile(name, file, store(name, Files.size(file)), mode(name, file, posix));
+                    }
                 }
+                zip.finish();
             }
-            zip.finish();
         }, entryTimeMillis);
     }
 
-    /** Entry name to file; directories map to {@code null}. */
-    private static TreeMap<String, Path> collect(Path root) throws IOException {
-        TreeMap<String, Path> entries = new TreeMap<>();
-        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                new SimpleFileVisitor<Path>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                        if (!d.equals(root)) {
-                            entries.put(name(root, d) + "/", null);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isSymbolicLink()) {
-                            throw new IOException("Broken symbolic link in the code directory: " + f + " -> "
-                                    + Files.readSymbolicLink(f));
-                        }
-                        if (!attrs.isRegularFile()) {
-                            throw new IOException("Not a regular file, cannot be packaged: " + f);
-                        }
-                        entries.put(name(root, f), f);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-                        if (e instanceof FileSystemLoopException) {
-                            throw new IOException("Symbolic link loop in the code directory: " + f
-                                    + " leads back to one of its parents", e);
-                        }
-                        throw e;
-                    }
-                });
-        return entries;
-    }
-
-    private static String name(Path root, Path p) {
-        StringBuilder name = new StringBuilder();
-        for (Path segment : root.relativize(p)) {
-            if (name.length() > 0) {
-                name.append('/');
-            }
-            name.append(segment.toString());
-        }
-        return name.toString();
+    private static boolean isEmpty(List<String> patterns) {
+        return patterns == null || patterns.isEmpty();
     }
 
     private static int mode(String name, Path file, boolean posix) throws IOException {
         if (name.equals("bootstrap")) {
-            return ZipWriter.EXECUTABLE_MODE;
+            return ReproducibleZipWriter.EXECUTABLE_MODE;
         }
         if (posix && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE)) {
-            return ZipWriter.EXECUTABLE_MODE;
+            return ReproducibleZipWriter.EXECUTABLE_MODE;
         }
-        return ZipWriter.FILE_MODE;
+        return ReproducibleZipWriter.FILE_MODE;
     }
 
     static boolean store(String name, long size) {
@@ -250,7 +230,7 @@ public final class CodePackager {
 
     private CodePackage writeAtomically(Path outFile, String type, Content content, long entryTimeMillis)
             throws IOException {
-        ZipWriter.checkEntryTime(entryTimeMillis); // before any file is created
+        ReproducibleZipWriter.checkEntryTime(entryTimeMillis); // before any file is created
         return writeAtomically(outFile, type, content);
     }
 
