@@ -193,8 +193,8 @@ public final class DeployService {
             CodePackage pkg;
             if (config.codeDirectory != null) {
                 reporter.info("Packaging " + config.codeDirectory + " as " + name + ".zip");
-                pkg = packager.zipDirectory(config.codeDirectory, config.outputDirectory.resolve(name + ".zip"),
-                        config.outputTimestampMillis);
+                pkg = packager.zipDirectory(config.codeDirectory, config.includes, config.excludes,
+                        config.outputDirectory.resolve(name + ".zip"), config.outputTimestampMillis);
             } else if (config.packageIsJarAlone() && !"zip".equals(config.codeType)) {
                 reporter.info("Packaging " + config.artifactFile.getFileName() + " as " + name + ".jar");
                 pkg = packager.copyJar(config.artifactFile, config.outputDirectory.resolve(name + ".jar"));

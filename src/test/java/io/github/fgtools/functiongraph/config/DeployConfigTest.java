@@ -116,4 +116,15 @@ class DeployConfigTest {
         DeployConfig local = valid(spec()).cloud(CloudConfig.builder().obsEndpoint("http://127.0.0.1:9000")).build();
         assertThat(local.cloud.obsPathStyle()).isTrue();
     }
+
+    @Test
+    void includesAndExcludesGoWithACodeDirectoryOnly() throws Exception {
+        assertThat(Words.thrown(() -> valid(spec()).includes(java.util.Arrays.asList("**/*.py", " ")).build()))
+                .contains("<includes> = '**/*.py': patterns apply to <codeDirectory> (functiongraph.codeDirectory) only");
+        Path code = Files.createDirectories(dir.resolve("code"));
+        DeployConfig c = valid(spec()).codeDirectory(code).includes(java.util.Arrays.asList("**/*.py", " "))
+                .excludes(Collections.singletonList("tests/**")).build();
+        assertThat(c.includes).containsExactly("**/*.py");
+        assertThat(c.excludes).containsExactly("tests/**");
+    }
 }
