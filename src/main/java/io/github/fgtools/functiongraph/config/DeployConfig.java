@@ -150,11 +150,15 @@ public final class DeployConfig {
             }
             function.validate(problems);
             CloudSettings settings = cloud.build(problems);
+            // a container-image function has no code package: not what this plugin deploys (yet)
+            String noImages = "not supported by functiongraph:deploy, which deploys code packages: create "
+                    + "container-image functions in the console or with Terraform, or use the runtime 'Custom' or "
+                    + "'http' with a code package";
             if (FunctionRules.isCustomImage(function.runtime)) {
-                // a container-image function has no code package: not what this plugin deploys (yet)
-                problems.add(Setting.RUNTIME, function.runtime, "not supported by functiongraph:deploy, which "
-                        + "deploys code packages: create container-image functions in the console or with "
-                        + "Terraform, or use the runtime 'Custom' or 'http' with a code package");
+                problems.add(Setting.RUNTIME, function.runtime, noImages);
+            }
+            if ("Custom-Image-Swr".equals(codeType)) {
+                problems.add(Setting.CODE_TYPE, codeType, noImages);
             }
             if (codeType != null && !FunctionRules.CODE_TYPES.contains(codeType)) {
                 problems.add(Setting.CODE_TYPE, codeType, "one of " + FunctionRules.CODE_TYPES

@@ -36,6 +36,10 @@ public final class FunctionRules {
     /** The seed's GPU memory sizes: multiples of 1024 from 1024 to 16384. */
     public static final int GPU_MEMORY_MAX = 16384;
 
+    /** The seed's FuncMount {@code mount_type} values. */
+    public static final List<String> MOUNT_TYPES = Collections.unmodifiableList(Arrays.asList("sfs", "sfsTurbo",
+            "ecs"));
+    public static final int DESCRIPTION_MAX = 512;
     public static final int TIMEOUT_MIN = 3;
     public static final int TIMEOUT_MAX = 259200;
     public static final int INITIALIZER_TIMEOUT_MAX = 300;
@@ -50,6 +54,11 @@ public final class FunctionRules {
 
     public static boolean isJava(String runtime) {
         return runtime != null && runtime.startsWith("Java");
+    }
+
+    /** The seed's gpu_memory: "only Custom and Custom Image functions can use GPUs". */
+    public static boolean takesGpu(String runtime) {
+        return "Custom".equals(runtime) || isCustomImage(runtime);
     }
 
     public static boolean isCustomImage(String runtime) {

@@ -31,6 +31,8 @@ public final class FunctionSpec {
     public final Integer memorySize;
     public final Integer timeout;
     public final String description;
+    /** The length of a description longer than the API takes, which was cut; 0 when it was not. */
+    private final int descriptionCutFrom;
     public final Map<String, String> userData;
     public final SecretMap encryptedUserData;
     public final String xrole;
@@ -60,7 +62,9 @@ public final class FunctionSpec {
         handler = b.handler;
         memorySize = b.memorySize == null ? Parameters.defaultInt(Parameters.DEFAULT_MEMORY_SIZE) : b.memorySize;
         timeout = b.timeout == null ? Parameters.defaultInt(Parameters.DEFAULT_TIMEOUT) : b.timeout;
-        description = b.description;
+        boolean cut = b.description != null && b.description.length() > FunctionRules.DESCRIPTION_MAX;
+        description = cut ? b.description.substring(0, FunctionRules.DESCRIPTION_MAX) : b.description;
+        descriptionCutFrom = cut ? b.description.length() : 0;
         userData = b.userData == null || b.userData.isEmpty() ? null
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.userData));
         encryptedUserData = b.encryptedUserData == null || b.encryptedUserData.isEmpty() ? null
@@ -116,8 +120,9 @@ public final class FunctionSpec {
     /** Adds every problem of this spec, per the seed's field rules and the documented limits. */
     public void validate(Problems problems) {
         validateRunnable(problems);
-        if (description != null && description.length() > 512) {
-            problems.add(Setting.DESCRIPTION, description.length() + " characters", "at most 512 characters");
+        if (descriptionCutFrom > 0) {
+            problems.warn(Setting.DESCRIPTION, descriptionCutFrom + " characters", "FunctionGraph takes at most "
+                    + FunctionRules.DESCRIPTION_MAX + ": the first " + FunctionRules.DESCRIPTION_MAX + " are sent");
         }
         validateSettings(problems);
     }
@@ -164,6 +169,9 @@ public final class FunctionSpec {
             problems.add(Setting.PRE_STOP_TIMEOUT, null, "required with " + Setting.PRE_STOP_HANDLER + ": 1 to "
                     + FunctionRules.PRE_STOP_TIMEOUT_MAX + " seconds");
         }
+        if (preStopHandler == null && preStopTimeout != null) {
+            problems.add(Setting.PRE_STOP_HANDLER, null, "required with " + Setting.PRE_STOP_TIMEOUT);
+        }
         if (functionType != null && !FunctionRules.FUNCTION_TYPES.contains(functionType)) {
             problems.add(Setting.FUNCTION_TYPE, functionType, "one of " + FunctionRules.FUNCTION_TYPES);
         }
@@ -171,6 +179,15 @@ public final class FunctionSpec {
                 || gpuMemory % 1024 != 0)) {
             problems.add(Setting.GPU_MEMORY, gpuMemory, "a multiple of 1024 from 1024 to "
                     + FunctionRules.GPU_MEMORY_MAX + " MB");
+        }
+        if ((gpuMemory != null || gpuType != null) && !FunctionRules.takesGpu(runtime)) {
+            problems.add(gpuMemory != null ? Setting.GPU_MEMORY : Setting.GPU_TYPE,
+                    gpuMemory != null ? gpuMemory : gpuType, "GPUs are for the runtimes Custom and Custom Image only, "
+                    + "not " + runtime);
+        }
+        if (Boolean.TRUE.equals(statefulFunction) && "v1".equals(functionType)) {
+            problems.add(Setting.STATEFUL_FUNCTION, true, "stateful functions are " + Setting.FUNCTION_TYPE
+                    + " v2 only");
         }
         if (vpc != null) {
             require(problems, Setting.VPC + "<vpcId>", vpc.vpcId);
@@ -180,8 +197,9 @@ public final class FunctionSpec {
             if (mountConfig.mountUser == null) {
                 problems.add(Setting.MOUNT_CONFIG + "<mountUser> is required, with <userId> and <userGroupId>");
             } else {
-                require(problems, Setting.MOUNT_CONFIG + "<mountUser><userId>", mountConfig.mountUser.userId);
-                require(problems, Setting.MOUNT_CONFIG + "<mountUser><userGroupId>", mountConfig.mountUser.userGroupId);
+                checkMountId(problems, Setting.MOUNT_CONFIG + "<mountUser><userId>", mountConfig.mountUser.userId);
+                checkMountId(problems, Setting.MOUNT_CONFIG + "<mountUser><userGroupId>",
+                        mountConfig.mountUser.userGroupId);
             }
             if (mountConfig.funcMounts == null || mountConfig.funcMounts.isEmpty()) {
                 problems.add(Setting.MOUNT_CONFIG + "<funcMounts> needs at least one <funcMount>");
@@ -190,10 +208,34 @@ public final class FunctionSpec {
                 for (FuncMount m : mountConfig.funcMounts) {
                     String at = Setting.MOUNT_CONFIG + "<funcMounts> #" + i++ + " ";
                     require(problems, at + "<mountType>", m == null ? null : m.mountType);
+                    if (m != null && m.mountType != null && !FunctionRules.MOUNT_TYPES.contains(m.mountType)) {
+                        problems.add(at + "<mountType> = '" + m.mountType + "': one of "
+                                + FunctionRules.MOUNT_TYPES);
+                    }
+                    if (m != null && "ecs".equals(m.mountType)) {
+                        require(problems, at + "<mountSharePath> (an ecs mount's remote path, e.g. "
+                                + "192.168.0.12:/data)", m.mountSharePath);
+                    }
                     require(problems, at + "<mountResource>", m == null ? null : m.mountResource);
                     require(problems, at + "<localMountPath>", m == null ? null : m.localMountPath);
                 }
             }
+        }
+    }
+
+    /** A mount user or group id: a whole number from -1 to 65534, not 0 (the seed's MountUser). */
+    private static void checkMountId(Problems problems, String what, String value) {
+        require(problems, what, value);
+        if (value == null || value.trim().isEmpty()) {
+            return;
+        }
+        try {
+            int id = Integer.parseInt(value.trim());
+            if (id < -1 || id > 65534 || id == 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            problems.add(what + " = '" + value + "': a whole number from -1 to 65534, not 0");
         }
     }
 

@@ -127,4 +127,43 @@ class DeployConfigTest {
         assertThat(c.includes).containsExactly("**/*.py");
         assertThat(c.excludes).containsExactly("tests/**");
     }
+
+    @Test
+    void settingsTheApiRefusesAreRefusedBeforeSending() throws Exception {
+        io.github.fgtools.functiongraph.client.model.MountConfig mounts =
+                new io.github.fgtools.functiongraph.client.model.MountConfig();
+        mounts.mountUser = new io.github.fgtools.functiongraph.client.model.MountUser();
+        mounts.mountUser.userId = "0";
+        mounts.mountUser.userGroupId = "70000";
+        io.github.fgtools.functiongraph.client.model.FuncMount ecs = new io.github.fgtools.functiongraph.client.model.FuncMount();
+        ecs.mountType = "ecs";
+        ecs.mountResource = "r";
+        ecs.localMountPath = "/mnt/a";
+        io.github.fgtools.functiongraph.client.model.FuncMount nfs = new io.github.fgtools.functiongraph.client.model.FuncMount();
+        nfs.mountType = "nfs";
+        nfs.mountResource = "r";
+        nfs.localMountPath = "/mnt/b";
+        mounts.funcMounts = java.util.Arrays.asList(ecs, nfs);
+        String message = Words.thrown(() -> valid(spec().preStopTimeout(10).gpuMemory(1024).functionType("v1")
+                .statefulFunction(true).mountConfig(mounts)).codeType("Custom-Image-Swr").build());
+        assertThat(message).contains(
+                "<preStopHandler> (functiongraph.preStopHandler) = (not set): required with <preStopTimeout>",
+                "<gpuMemory> = 1024: GPUs are for the runtimes Custom and Custom Image only, not Java11",
+                "<statefulFunction> = true: stateful functions are <functionType> (functiongraph.type) v2 only",
+                "<mountConfig><mountUser><userId> = '0': a whole number from -1 to 65534, not 0",
+                "<mountConfig><mountUser><userGroupId> = '70000'",
+                "<mountConfig><funcMounts> #1 <mountSharePath> (an ecs mount's remote path",
+                "<mountConfig><funcMounts> #2 <mountType> = 'nfs': one of [sfs, sfsTurbo, ecs]",
+                "<codeType> (functiongraph.codeType) = 'Custom-Image-Swr': not supported by functiongraph:deploy");
+    }
+
+    @Test
+    void aLongDescriptionIsCutWithAWarning() throws Exception {
+        String long600 = new String(new char[600]).replace('\0', 'd');
+        DeployConfig c = valid(spec().description(long600)).build();
+        assertThat(c.function.description).hasSize(512);
+        assertThat(c.warnings.stream().map(Words::render).collect(java.util.stream.Collectors.toList()))
+                .singleElement().asString().contains("<description> (functiongraph.description) = '600 characters'",
+                        "the first 512 are sent");
+    }
 }
