@@ -113,8 +113,8 @@ public final class DeployService {
             List<String> changes) throws FunctionGraphException {
         FunctionSpec f = config.function;
         if (!config.updateExisting) {
-            throw new FunctionGraphException("Function " + urn.latest() + " exists and " + Setting.UPDATE_EXISTING + " "
-                    + "(functiongraph.updateExisting) is false: nothing was changed. Set it to true to "
+            throw new FunctionGraphException("Function " + urn.latest() + " exists and " + Setting.UPDATE_EXISTING
+                    + " is false: nothing was changed. Set it to true to "
                     + "update the function, or choose another " + Setting.FUNCTION_NAME + ".");
         }
         String digest = current.path("digest").asText("");
