@@ -2,9 +2,8 @@ package io.github.fgtools.functiongraph.client;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
-/** A small body held in memory (JSON requests without code). */
+/** A small body held in memory (an invocation's payload). */
 public final class BytesBody implements RequestBody {
     private final byte[] bytes;
     private final String contentType;
@@ -12,14 +11,6 @@ public final class BytesBody implements RequestBody {
     public BytesBody(byte[] bytes, String contentType) {
         this.bytes = bytes.clone();
         this.contentType = contentType;
-    }
-
-    public static BytesBody json(String json) {
-        return new BytesBody(json.getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    public byte[] bytes() {
-        return bytes.clone();
     }
 
     @Override

@@ -2,9 +2,13 @@ package io.github.fgtools.functiongraph.client;
 
 import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.Setting;
+import io.github.fgtools.functiongraph.client.model.CreateFunctionRequest;
+import io.github.fgtools.functiongraph.client.model.UpdateFunctionCodeRequest;
+import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,22 +81,22 @@ public final class FunctionGraphClient {
      * CreateFunction. When the connection drops after the body was sent, the function is looked up before anything
      * is re-sent: if it exists now, that was our create.
      */
-    public ObjectNode create(RequestBody body, String latestUrn) throws FunctionGraphException {
-        ApiRequest request = request("POST", "", body, false);
+    public ObjectNode create(CreateFunctionRequest body, String latestUrn) throws FunctionGraphException {
+        ApiRequest request = request("POST", "", jsonBody(body), false);
         ApiResponse response = transport.call(request, () -> {
             ObjectNode existing = showConfig(latestUrn);
             return existing == null ? null : new ApiResponse(200, Collections.<String, String>emptyMap(),
-                    jsonBody(existing).bytes());
+                    existing.toString().getBytes(StandardCharsets.UTF_8));
         });
         return json(response, request);
     }
 
-    public ObjectNode updateCode(String urn, RequestBody body) throws FunctionGraphException {
-        ApiRequest request = request("PUT", "/" + urn + "/code", body, true);
+    public ObjectNode updateCode(String urn, UpdateFunctionCodeRequest body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + urn + "/code", jsonBody(body), true);
         return json(transport.call(request), request);
     }
 
-    public ObjectNode updateConfig(String urn, ObjectNode body) throws FunctionGraphException {
+    public ObjectNode updateConfig(String urn, UpdateFunctionConfigRequest body) throws FunctionGraphException {
         ApiRequest request = request("PUT", "/" + urn + "/config", jsonBody(body), true);
         return json(transport.call(request), request);
     }
@@ -175,11 +179,12 @@ public final class FunctionGraphClient {
         }
     }
 
-    static BytesBody jsonBody(ObjectNode body) throws FunctionGraphException {
+    /** A typed request or a tree, measured for signing; an unreadable package file fails here, before sending. */
+    private static JsonBody jsonBody(Object body) throws FunctionGraphException {
         try {
-            return BytesBody.json(Json.MAPPER.writeValueAsString(body));
+            return JsonBody.of(body);
         } catch (IOException e) {
-            throw new FunctionGraphException("cannot write JSON: " + e.getMessage(), false, e);
+            throw new FunctionGraphException("cannot write the request body: " + e.getMessage(), false, e);
         }
     }
 }

@@ -4,14 +4,12 @@ import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.Reporter;
 import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.ApiException;
-import io.github.fgtools.functiongraph.client.BytesBody;
 import io.github.fgtools.functiongraph.client.CloudSession;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
-import io.github.fgtools.functiongraph.client.InlineCodeBody;
 import io.github.fgtools.functiongraph.client.Json;
 import io.github.fgtools.functiongraph.client.ObsClient;
-import io.github.fgtools.functiongraph.client.RequestBody;
+import io.github.fgtools.functiongraph.client.model.CodeFile;
 import io.github.fgtools.functiongraph.config.DeployConfig;
 import io.github.fgtools.functiongraph.config.FunctionSpec;
 import io.github.fgtools.functiongraph.packaging.CodePackage;
@@ -71,8 +69,8 @@ public final class DeployService {
                     reporter.info("Creating function " + f.functionName + " (" + f.runtime + ", " + f.memorySize
                             + " MB, code " + codeType + ", " + mb(pkg.size()) + ")");
                     try {
-                        fg.create(requestBody(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl), pkg),
-                                urn.latest());
+                        fg.create(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl,
+                                RequestBodies.inlineCode(codeType, pkg)), urn.latest());
                         changes.add("function created");
                         action = "created";
                     } catch (ApiException e) {
@@ -125,8 +123,8 @@ public final class DeployService {
         } else {
             uploadToObs(config, obs, pkg, objectKey, changes);
             reporter.info("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size()) + ")");
-            fg.updateCode(urn.latest(), requestBody(RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl),
-                    pkg));
+            fg.updateCode(urn.latest(), RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl,
+                    RequestBodies.inlineCode(codeType, pkg)));
             changes.add("code updated");
         }
         List<String> differences = RequestBodies.differences(current, f);
@@ -172,18 +170,6 @@ public final class DeployService {
 
     private static String contentType(CodePackage pkg) {
         return "jar".equals(pkg.type()) ? "application/java-archive" : "application/zip";
-    }
-
-    private static RequestBody requestBody(ObjectNode body, CodePackage pkg) throws FunctionGraphException {
-        try {
-            String json = RequestBodies.write(body);
-            if (json.contains(InlineCodeBody.PLACEHOLDER)) {
-                return InlineCodeBody.of(json, pkg.file());
-            }
-            return BytesBody.json(json);
-        } catch (IOException e) {
-            throw new FunctionGraphException("cannot read the package " + pkg.file() + ": " + e.getMessage(), false, e);
-        }
     }
 
     private CodePackage pack(DeployConfig config) throws FunctionGraphException {
@@ -238,16 +224,14 @@ public final class DeployService {
         FunctionSpec f = config.function;
         String projectId = config.cloud.projectId != null ? config.cloud.projectId : "<project_id>";
         FunctionUrn urn = new FunctionUrn(config.cloud.region, projectId, f.functionPackage, f.functionName);
-        ObjectNode create = RequestBodies.create(f, codeType, pkg.fileName(), codeUrl);
+        CodeFile code = RequestBodies.inlineCode(codeType, pkg);
         Path file = config.outputDirectory.resolve("request-create.json");
-        Json.write(file, RequestBodies.forDisplay(create, pkg.size(), pkg.sha256Hex()));
-        ObjectNode config2 = RequestBodies.forDisplay(RequestBodies.config(f), pkg.size(), pkg.sha256Hex());
-        if (f.encryptedUserData != null) {
-            config2.put("encrypted_user_data", RequestBodies.forDisplay(create, 0, "").get("encrypted_user_data").asText());
-        }
-        Json.write(config.outputDirectory.resolve("request-update-config.json"), config2);
+        Json.write(file, RequestBodies.forDisplay(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl, code),
+                pkg.size(), pkg.sha256Hex()));
+        Json.write(config.outputDirectory.resolve("request-update-config.json"),
+                RequestBodies.forDisplay(RequestBodies.config(f), pkg.size(), pkg.sha256Hex()));
         Json.write(config.outputDirectory.resolve("request-update-code.json"), RequestBodies.forDisplay(
-                RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl), pkg.size(), pkg.sha256Hex()));
+                RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl, code), pkg.size(), pkg.sha256Hex()));
         reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("
                 + mb(pkg.size()) + ", sha256 " + pkg.sha256Hex() + ")");

@@ -1,9 +1,15 @@
 package io.github.fgtools.functiongraph.deploy;
 
-import io.github.fgtools.functiongraph.client.InlineCodeBody;
+import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.client.Json;
+import io.github.fgtools.functiongraph.client.model.CodeFile;
+import io.github.fgtools.functiongraph.client.model.CreateFunctionRequest;
+import io.github.fgtools.functiongraph.client.model.FuncCode;
+import io.github.fgtools.functiongraph.client.model.UpdateFunctionCodeRequest;
+import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
 import io.github.fgtools.functiongraph.config.FunctionSpec;
 import io.github.fgtools.functiongraph.config.SecretMap;
+import io.github.fgtools.functiongraph.packaging.CodePackage;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -12,13 +18,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
-/** Builds the JSON bodies of CreateFunction and UpdateFunctionConfig from a {@link FunctionSpec}. */
+/** Builds the typed bodies of CreateFunction, UpdateFunctionCode and UpdateFunctionConfig from a {@link FunctionSpec}. */
 public final class RequestBodies {
     static final ObjectMapper JSON = Json.API;
+    /** The kept part of the current configuration, read as the typed body: what the plugin does not model is left out. */
+    private static final ObjectReader CONFIG_READER = JSON.readerFor(UpdateFunctionConfigRequest.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Writes a body for the dry-run files: the package file as its path (replaced there), never read. */
+    private static final ObjectMapper DISPLAY = JSON.copy().addMixIn(CodeFile.class, CodeFileByPath.class);
 
     /** The fields UpdateFunctionConfig takes (SDK's UpdateFunctionConfigRequestBody): kept from the current config. */
     static final List<String> UPDATE_CONFIG_FIELDS = Collections.unmodifiableList(Arrays.asList(
@@ -32,100 +47,99 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** The package as {@code func_code.file} for a zip or jar code type; null for code in OBS. */
+    public static CodeFile inlineCode(String codeType, CodePackage pkg) {
+        return "zip".equals(codeType) || "jar".equals(codeType) ? new CodeFile(pkg.file(), pkg.size()) : null;
+    }
+
+    /** CreateFunction's body; {@code code} (from {@link #inlineCode}) null unless the code is sent inline. */
+    public static CreateFunctionRequest create(FunctionSpec f, String codeType, String codeFilename, String codeUrl,
+            CodeFile code) {
+        CreateFunctionRequest r = new CreateFunctionRequest();
+        r.funcName = f.functionName;
+        r.functionPackage = f.functionPackage;
+        r.runtime = f.runtime;
+        r.handler = f.handler;
+        r.memorySize = f.memorySize;
+        r.timeout = f.timeout;
+        r.codeType = codeType;
+        r.codeFilename = codeFilename;
+        r.codeUrl = codeUrl;
+        r.funcCode = code == null ? null : new FuncCode(code);
+        r.type = f.functionType;
+        r.description = f.description;
+        r.userData = f.userDataJson();
+        r.xrole = f.xrole;
+        r.appXrole = f.appXrole;
+        r.initializerHandler = f.initializerHandler;
+        r.initializerTimeout = f.initializerTimeout;
+        r.preStopHandler = f.preStopHandler;
+        r.preStopTimeout = f.preStopTimeout;
+        r.enterpriseProjectId = f.enterpriseProjectId;
+        r.funcVpc = f.vpc;
+        r.mountConfig = f.mountConfig;
+        r.logConfig = f.logConfig;
+        r.networkController = f.networkController;
+        r.customImage = f.customImage;
+        r.gpuMemory = f.gpuMemory;
+        r.gpuType = f.gpuType;
+        r.enableDynamicMemory = f.enableDynamicMemory;
+        r.isStatefulFunction = f.statefulFunction;
+        r.encryptedUserData = f.encryptedUserDataJson();
+        r.ltsCustomTag = f.ltsCustomTags;
+        r.dependVersionList = f.dependVersions;
+        return r;
+    }
+
+    /** UpdateFunctionCode's body; {@code code} as for {@link #create}. */
+    public static UpdateFunctionCodeRequest updateCode(FunctionSpec f, String codeType, String codeFilename,
+            String codeUrl, CodeFile code) {
+        UpdateFunctionCodeRequest r = new UpdateFunctionCodeRequest();
+        r.codeType = codeType;
+        r.codeFilename = codeFilename;
+        r.codeUrl = codeUrl;
+        r.funcCode = code == null ? null : new FuncCode(code);
+        r.dependVersionList = f.dependVersions;
+        return r;
+    }
+
+    /** The configuration fields the POM sets, as UpdateFunctionConfig names them: what {@link #differences} compares. */
+    public static UpdateFunctionConfigRequest config(FunctionSpec f) {
+        UpdateFunctionConfigRequest r = new UpdateFunctionConfigRequest();
+        r.funcName = f.functionName;
+        r.runtime = f.runtime;
+        r.handler = f.handler;
+        r.memorySize = f.memorySize;
+        r.timeout = f.timeout;
+        r.description = f.description;
+        r.userData = f.userDataJson();
+        r.xrole = f.xrole;
+        r.appXrole = f.appXrole;
+        r.initializerHandler = f.initializerHandler;
+        r.initializerTimeout = f.initializerTimeout;
+        r.preStopHandler = f.preStopHandler;
+        r.preStopTimeout = f.preStopTimeout;
+        r.enterpriseProjectId = f.enterpriseProjectId;
+        r.funcVpc = f.vpc;
+        r.mountConfig = f.mountConfig;
+        r.logConfig = f.logConfig;
+        r.networkController = f.networkController;
+        r.customImage = f.customImage;
+        r.gpuMemory = f.gpuMemory;
+        r.gpuType = f.gpuType;
+        r.enableDynamicMemory = f.enableDynamicMemory;
+        r.isStatefulFunction = f.statefulFunction;
+        r.encryptedUserData = f.encryptedUserDataJson();
+        return r;
+    }
+
     /**
-     * CreateFunction's body. For zip and jar, {@code func_code.file} holds {@link InlineCodeBody#PLACEHOLDER}, replaced
-     * by the streamed base64 of the package when sent.
+     * UpdateFunctionConfig's body: the function's current settings (as ShowFunctionConfig answers them), with the
+     * POM's values over them. Fails when a current value does not fit the field's type: sending the body without it
+     * would reset that setting.
      */
-    public static ObjectNode create(FunctionSpec f, String codeType, String codeFilename, String codeUrl) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("func_name", f.functionName);
-        body.put("package", f.functionPackage);
-        body.put("runtime", f.runtime);
-        body.put("handler", f.handler);
-        body.put("memory_size", f.memorySize);
-        body.put("timeout", f.timeout);
-        body.put("code_type", codeType);
-        if (codeFilename != null) {
-            body.put("code_filename", codeFilename);
-        }
-        if (codeUrl != null) {
-            body.put("code_url", codeUrl);
-        }
-        if ("zip".equals(codeType) || "jar".equals(codeType)) {
-            body.putObject("func_code").put("file", InlineCodeBody.PLACEHOLDER);
-        }
-        body.put("type", f.functionType);
-        ObjectNode config = config(f);
-        config.remove(Arrays.asList("func_name", "runtime", "handler", "memory_size", "timeout"));
-        body.setAll(config);
-        if (f.encryptedUserData != null) {
-            body.put("encrypted_user_data", f.encryptedUserDataJson());
-        }
-        if (f.ltsCustomTags != null) {
-            body.set("lts_custom_tag", JSON.valueToTree(f.ltsCustomTags));
-        }
-        if (f.dependVersions != null) {
-            body.set("depend_version_list", JSON.valueToTree(f.dependVersions));
-        }
-        return body;
-    }
-
-    /** UpdateFunctionCode's body, with the same placeholder as {@link #create} for inline code. */
-    public static ObjectNode updateCode(FunctionSpec f, String codeType, String codeFilename, String codeUrl) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("code_type", codeType);
-        if (codeFilename != null) {
-            body.put("code_filename", codeFilename);
-        }
-        if (codeUrl != null) {
-            body.put("code_url", codeUrl);
-        }
-        if ("zip".equals(codeType) || "jar".equals(codeType)) {
-            body.putObject("func_code").put("file", InlineCodeBody.PLACEHOLDER);
-        }
-        if (f.dependVersions != null) {
-            body.set("depend_version_list", JSON.valueToTree(f.dependVersions));
-        }
-        return body;
-    }
-
-    /** The configuration fields the POM sets, as UpdateFunctionConfig names them (encrypted_user_data excluded). */
-    public static ObjectNode config(FunctionSpec f) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("func_name", f.functionName);
-        c.put("runtime", f.runtime);
-        c.put("handler", f.handler);
-        c.put("memory_size", f.memorySize);
-        c.put("timeout", f.timeout);
-        putIf(c, "description", f.description);
-        putIf(c, "user_data", f.userDataJson());
-        putIf(c, "xrole", f.xrole);
-        putIf(c, "app_xrole", f.appXrole);
-        putIf(c, "initializer_handler", f.initializerHandler);
-        putIf(c, "initializer_timeout", f.initializerTimeout);
-        putIf(c, "pre_stop_handler", f.preStopHandler);
-        putIf(c, "pre_stop_timeout", f.preStopTimeout);
-        putIf(c, "enterprise_project_id", f.enterpriseProjectId);
-        putIf(c, "func_vpc", f.vpc);
-        putIf(c, "mount_config", f.mountConfig);
-        putIf(c, "log_config", f.logConfig);
-        putIf(c, "network_controller", f.networkController);
-        putIf(c, "custom_image", f.customImage);
-        putIf(c, "gpu_memory", f.gpuMemory);
-        putIf(c, "gpu_type", f.gpuType);
-        putIf(c, "enable_dynamic_memory", f.enableDynamicMemory);
-        putIf(c, "is_stateful_function", f.statefulFunction);
-        return c;
-    }
-
-    private static void putIf(ObjectNode node, String field, Object value) {
-        if (value != null) {
-            node.set(field, JSON.valueToTree(value));
-        }
-    }
-
-    /** UpdateFunctionConfig's body: the function's current settings, with the POM's values over them. */
-    public static ObjectNode mergedConfig(ObjectNode current, FunctionSpec f) {
+    public static UpdateFunctionConfigRequest mergedConfig(ObjectNode current, FunctionSpec f)
+            throws FunctionGraphException {
         ObjectNode body = JSON.createObjectNode();
         for (String field : UPDATE_CONFIG_FIELDS) {
             JsonNode v = current.get(field);
@@ -133,16 +147,18 @@ public final class RequestBodies {
                 body.set(field, v);
             }
         }
-        body.setAll(config(f));
-        if (f.encryptedUserData != null) {
-            body.put("encrypted_user_data", f.encryptedUserDataJson());
-        }
+        body.setAll((ObjectNode) JSON.valueToTree(config(f)));
         for (String hook : new String[] {"initializer", "pre_stop", "restore_hook"}) {
             if (!body.hasNonNull(hook + "_handler")) {
                 body.remove(hook + "_timeout"); // a timeout without its handler is refused
             }
         }
-        return body;
+        try {
+            return CONFIG_READER.readValue(body);
+        } catch (IOException e) {
+            throw new FunctionGraphException("The function's current configuration holds a value the plugin cannot "
+                    + "send back unchanged: " + e.getMessage(), false, e);
+        }
     }
 
     /**
@@ -175,7 +191,8 @@ public final class RequestBodies {
      */
     public static List<String> differences(ObjectNode current, FunctionSpec f) {
         List<String> diff = new java.util.ArrayList<>();
-        ObjectNode desired = config(f);
+        ObjectNode desired = JSON.valueToTree(config(f));
+        boolean secret = desired.remove("encrypted_user_data") != null;
         Iterator<Map.Entry<String, JsonNode>> it = desired.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -183,7 +200,7 @@ public final class RequestBodies {
                 diff.add(e.getKey());
             }
         }
-        if (f.encryptedUserData != null) {
+        if (secret) {
             diff.add("encrypted_user_data");
         }
         return diff;
@@ -228,8 +245,8 @@ public final class RequestBodies {
      * The body as a dry run writes it: {@code func_code.file} replaced by a placeholder giving size and sha256,
      * {@code encrypted_user_data} values replaced.
      */
-    public static ObjectNode forDisplay(ObjectNode body, long size, String sha256) {
-        ObjectNode copy = body.deepCopy();
+    public static ObjectNode forDisplay(Object body, long size, String sha256) {
+        ObjectNode copy = DISPLAY.valueToTree(body);
         JsonNode code = copy.get("func_code");
         if (code != null && code.has("file")) {
             ((ObjectNode) code).put("file", "<package: " + size + " bytes, sha256 " + sha256 + ">");
@@ -247,11 +264,7 @@ public final class RequestBodies {
         return copy;
     }
 
-    public static String write(JsonNode node) throws IOException {
-        return JSON.writeValueAsString(node);
-    }
-
-    public static String writePretty(Object value) throws IOException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    @JsonSerialize(using = ToStringSerializer.class)
+    private abstract static class CodeFileByPath {
     }
 }

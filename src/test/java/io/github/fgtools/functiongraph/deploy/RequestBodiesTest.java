@@ -1,16 +1,26 @@
 package io.github.fgtools.functiongraph.deploy;
 
-import io.github.fgtools.functiongraph.client.InlineCodeBody;
+import io.github.fgtools.functiongraph.FunctionGraphException;
+import io.github.fgtools.functiongraph.client.Json;
+import io.github.fgtools.functiongraph.client.JsonBody;
+import io.github.fgtools.functiongraph.client.model.CodeFile;
+import io.github.fgtools.functiongraph.client.model.CreateFunctionRequest;
 import io.github.fgtools.functiongraph.client.model.FuncMount;
 import io.github.fgtools.functiongraph.client.model.FuncVpc;
 import io.github.fgtools.functiongraph.client.model.MountConfig;
 import io.github.fgtools.functiongraph.client.model.MountUser;
+import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
 import io.github.fgtools.functiongraph.config.FunctionSpec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,12 +31,17 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The request JSON: against golden files, and against the seed's schema. */
 class RequestBodiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
 
     private static FunctionSpec full() {
         FuncVpc vpc = new FuncVpc();
@@ -58,16 +73,40 @@ class RequestBodiesTest {
         }
     }
 
+    /** A package of 4 bytes, "PK\3\4": base64 UEsDBA== in the golden file. */
+    private CodeFile code() throws Exception {
+        Path file = Files.write(dir.resolve("orders.zip"), new byte[] {'P', 'K', 3, 4});
+        return new CodeFile(file, 4);
+    }
+
+    /** The body as sent. */
+    private static JsonNode wire(Object body) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonBody.of(body).writeTo(out);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static ObjectNode tree(Object body) {
+        return Json.API.valueToTree(body);
+    }
+
     @Test
     void createBodyMatchesTheGoldenFile() throws Exception {
-        ObjectNode body = RequestBodies.create(full(), "zip", "orders.zip", null);
-        assertThat(body).isEqualTo(golden("create-full.json"));
+        JsonNode body = wire(RequestBodies.create(full(), "zip", "orders.zip", null, code()));
+        JsonNode golden = golden("create-full.json");
+        assertThat(body).isEqualTo(golden);
+        assertThat(fieldNames(body)).containsExactlyElementsOf(fieldNames(golden));
     }
 
     @Test
     void createBodyIsValidAgainstTheSeedSchema() throws Exception {
-        ObjectNode body = RequestBodies.create(full(), "zip", "orders.zip", null);
-        ((ObjectNode) body.get("func_code")).put("file", "UEsDBA==");
+        JsonNode body = wire(RequestBodies.create(full(), "zip", "orders.zip", null, code()));
         JsonNode seed;
         try (InputStream in = getClass().getResourceAsStream("/seed/CreateFunction.json")) {
             seed = JSON.readTree(in);
@@ -81,13 +120,30 @@ class RequestBodiesTest {
     }
 
     @Test
-    void encryptedUserDataIsMaskedForDisplay() {
-        ObjectNode body = RequestBodies.create(full(), "zip", "orders.zip", null);
-        assertThat(body.get("encrypted_user_data").asText()).isEqualTo("{\"DB_PASSWORD\":\"s3cret\"}");
+    void encryptedUserDataIsMaskedForDisplay() throws Exception {
+        CreateFunctionRequest body = RequestBodies.create(full(), "zip", "orders.zip", null, code());
+        assertThat(body.encryptedUserData).isEqualTo("{\"DB_PASSWORD\":\"s3cret\"}");
         ObjectNode shown = RequestBodies.forDisplay(body, 10, "abc");
         assertThat(shown.toString()).doesNotContain("s3cret").contains("DB_PASSWORD");
         assertThat(shown.at("/func_code/file").asText()).isEqualTo("<package: 10 bytes, sha256 abc>");
-        assertThat(body.at("/func_code/file").asText()).isEqualTo(InlineCodeBody.PLACEHOLDER);
+        assertThat(body.encryptedUserData).isEqualTo("{\"DB_PASSWORD\":\"s3cret\"}");
+        assertThat(RequestBodies.forDisplay(RequestBodies.config(full()), 10, "abc").get("encrypted_user_data")
+                .asText()).isEqualTo("{\"DB_PASSWORD\":\"******\"}");
+    }
+
+    @Test
+    void theDisplayDoesNotReadThePackage() {
+        CodeFile missing = new CodeFile(dir.resolve("not-there.zip"), 123);
+        ObjectNode shown = RequestBodies.forDisplay(RequestBodies.updateCode(full(), "jar", "orders.jar", null,
+                missing), 123, "abc");
+        assertThat(shown.at("/func_code/file").asText()).isEqualTo("<package: 123 bytes, sha256 abc>");
+    }
+
+    @Test
+    void codeInObsIsNamedNotSent() {
+        ObjectNode body = tree(RequestBodies.create(full(), "obs", "orders.zip", "https://b.obs/orders.zip", null));
+        assertThat(body.has("func_code")).isFalse();
+        assertThat(body.get("code_url").asText()).isEqualTo("https://b.obs/orders.zip");
     }
 
     @Test
@@ -98,7 +154,7 @@ class RequestBodiesTest {
                 + "\"user_data\":\"{\\\"KEPT\\\":\\\"1\\\"}\",\"code_size\":99,\"description\":\"\"}");
         FunctionSpec spec = FunctionSpec.builder().functionName("orders").runtime("Java17")
                 .handler("com.example.Orders.handle").memorySize(512).timeout(30).build();
-        ObjectNode merged = RequestBodies.mergedConfig(current, spec);
+        ObjectNode merged = tree(RequestBodies.mergedConfig(current, spec));
         assertThat(merged.get("strategy_config").get("concurrency").asInt()).isEqualTo(5);
         assertThat(merged.get("user_data").asText()).isEqualTo("{\"KEPT\":\"1\"}");
         assertThat(merged.get("memory_size").asInt()).isEqualTo(512);
@@ -130,11 +186,56 @@ class RequestBodiesTest {
                 + "\"gpu_memory\":0,\"mount_config\":{\"func_mounts\":[]}}");
         FunctionSpec spec = FunctionSpec.builder().functionName("orders").runtime("Java17")
                 .handler("com.example.Orders.handle").memorySize(512).build();
-        ObjectNode merged = RequestBodies.mergedConfig(current, spec);
+        ObjectNode merged = tree(RequestBodies.mergedConfig(current, spec));
         assertThat(merged.has("initializer_timeout")).isFalse();
         assertThat(merged.has("initializer_handler")).isFalse();
         assertThat(merged.has("pre_stop_timeout")).isFalse();
         assertThat(merged.has("gpu_memory")).isFalse();
         assertThat(merged.has("mount_config")).isFalse();
+    }
+
+    /** Every setting UpdateFunctionConfig takes comes back as the function holds it: a misnamed field would reset one. */
+    @Test
+    void everySettingThePomDoesNotNameIsWrittenBackAsItIs() throws Exception {
+        ObjectNode current = (ObjectNode) JSON.readTree("{\"func_name\":\"orders\",\"runtime\":\"Java17\","
+                + "\"timeout\":30,\"handler\":\"a.B.c\",\"memory_size\":256,\"gpu_memory\":1024,\"gpu_type\":\"T4\","
+                + "\"user_data\":\"{\\\"K\\\":\\\"1\\\"}\",\"xrole\":\"x\",\"app_xrole\":\"y\",\"description\":\"d\","
+                + "\"func_vpc\":{\"vpc_id\":\"v\",\"subnet_id\":\"s\",\"security_groups\":[\"g\"]},"
+                + "\"mount_config\":{\"mount_user\":{\"user_id\":\"1\",\"user_group_id\":\"2\"},"
+                + "\"func_mounts\":[{\"mount_type\":\"sfs\",\"mount_resource\":\"r\",\"mount_share_path\":\"p\","
+                + "\"local_mount_path\":\"/m\"}]},\"strategy_config\":{\"concurrency\":5,\"concurrent_num\":2},"
+                + "\"custom_image\":{\"enabled\":true,\"image\":\"i\",\"command\":\"c\",\"args\":\"a\","
+                + "\"working_dir\":\"/w\",\"uid\":\"1\",\"gid\":\"2\"},\"extend_config\":\"{}\","
+                + "\"initializer_handler\":\"a.B.i\",\"initializer_timeout\":3,\"pre_stop_handler\":\"a.B.p\","
+                + "\"pre_stop_timeout\":4,\"ephemeral_storage\":512,\"enterprise_project_id\":\"0\","
+                + "\"log_config\":{\"group_id\":\"g\",\"group_name\":\"gn\",\"stream_id\":\"s\",\"stream_name\":\"sn\"},"
+                + "\"network_controller\":{\"disable_public_network\":true,\"trigger_access_vpcs\":[{\"vpc_id\":\"t\","
+                + "\"vpc_name\":\"tn\"}]},\"is_stateful_function\":true,\"enable_dynamic_memory\":true,"
+                + "\"enable_auth_in_header\":true,\"domain_names\":\"a.example\",\"restore_hook_handler\":\"a.B.r\","
+                + "\"restore_hook_timeout\":5,\"heartbeat_handler\":\"a.B.h\",\"enable_class_isolation\":true}");
+        assertThat(fieldNames(current)).containsExactlyInAnyOrderElementsOf(RequestBodies.UPDATE_CONFIG_FIELDS);
+        FunctionSpec spec = FunctionSpec.builder().functionName("orders").runtime("Java17").handler("a.B.c")
+                .memorySize(256).timeout(30).build();
+        assertThat(wire(RequestBodies.mergedConfig(current, spec))).isEqualTo(current);
+    }
+
+    @Test
+    void aCurrentValueThatCannotBeSentBackFailsRatherThanResetsIt() throws Exception {
+        ObjectNode current = (ObjectNode) JSON.readTree("{\"func_name\":\"orders\",\"runtime\":\"Java17\","
+                + "\"handler\":\"a.B.c\",\"memory_size\":256,\"timeout\":30,\"ephemeral_storage\":{\"size\":512}}");
+        FunctionSpec spec = FunctionSpec.builder().functionName("orders").runtime("Java17").handler("a.B.c").build();
+        assertThatThrownBy(() -> RequestBodies.mergedConfig(current, spec)).isInstanceOf(FunctionGraphException.class)
+                .hasMessageContaining("ephemeral_storage");
+    }
+
+    @Test
+    void thePomsEncryptedUserDataIsSentAndAlwaysADifference() throws Exception {
+        ObjectNode current = (ObjectNode) JSON.readTree("{\"func_name\":\"orders\",\"runtime\":\"Java17\","
+                + "\"handler\":\"a.B.c\",\"memory_size\":256,\"timeout\":30}");
+        FunctionSpec spec = FunctionSpec.builder().functionName("orders").runtime("Java17").handler("a.B.c")
+                .encryptedUserData(Collections.singletonMap("K", "v")).build();
+        UpdateFunctionConfigRequest merged = RequestBodies.mergedConfig(current, spec);
+        assertThat(merged.encryptedUserData).isEqualTo("{\"K\":\"v\"}");
+        assertThat(RequestBodies.differences(current, spec)).containsExactly("encrypted_user_data");
     }
 }
