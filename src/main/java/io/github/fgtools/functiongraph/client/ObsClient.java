@@ -25,6 +25,14 @@ public final class ObsClient {
 
     /** The URL the request goes to. */
     public URI objectUri(String bucket, String key) {
+        return objectUri(endpoint, pathStyle, bucket, key);
+    }
+
+    /**
+     * An object's URL on {@code endpoint}: path-style {@code <endpoint>/<bucket>/<key>}, or virtual-hosted
+     * {@code <scheme>://<bucket>.<endpoint host>[:port]/<key>}.
+     */
+    static URI objectUri(URI endpoint, boolean pathStyle, String bucket, String key) {
         String path = "/" + ObsSigner.encodeObjectKey(key);
         if (pathStyle) {
             return URI.create(endpoint + "/" + bucket + path);
@@ -33,9 +41,13 @@ public final class ObsClient {
         return URI.create(endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost() + port + path);
     }
 
-    /** The {@code code_url} FunctionGraph takes: {@code https://<bucket>.obs.<region>.myhuaweicloud.com/<key>}. */
-    public static String codeUrl(String bucket, String region, String key) {
-        return "https://" + bucket + ".obs." + region + ".myhuaweicloud.com/" + ObsSigner.encodeObjectKey(key);
+    /**
+     * The {@code code_url} FunctionGraph takes: the object's URL on the OBS endpoint the package is uploaded to, so
+     * that it names the object that is there on any cloud (e.g. {@code https://<bucket>.obs.<region>.myhuaweicloud.eu/}
+     * in Huawei Cloud Europe), addressed as the upload is (see {@link CloudSettings#obsPathStyle()}).
+     */
+    public static String codeUrl(CloudSettings cloud, String bucket, String key) {
+        return objectUri(cloud.obsEndpoint, cloud.obsPathStyle(), bucket, key).toString();
     }
 
     /** True when the object is there with this size and MD5 (its ETag), so the upload can be skipped. */

@@ -44,6 +44,11 @@ public final class FunctionRules {
     public static final int TIMEOUT_MAX = 259200;
     public static final int INITIALIZER_TIMEOUT_MAX = 300;
     public static final int PRE_STOP_TIMEOUT_MAX = 90;
+    /** The SDK's UpdateFunctionConfigRequestBody: snapshot start's restore hook, 1–300 s. */
+    public static final int RESTORE_HOOK_TIMEOUT_MAX = 300;
+    /** ephemeral_storage, MB of /tmp: 512 by default, up to 10 GB (the SDK's UpdateFunctionConfigRequestBody). */
+    public static final int EPHEMERAL_STORAGE_MIN = 512;
+    public static final int EPHEMERAL_STORAGE_MAX = 10240;
     public static final int HANDLER_MIN = 3;
     public static final int HANDLER_MAX = 128;
     public static final int USER_DATA_MAX_KEYS = 20;

@@ -54,6 +54,14 @@ public final class FunctionSpec {
     public final Boolean statefulFunction;
     public final Map<String, String> ltsCustomTags;
     public final String functionType;
+    /** MB of /tmp ({@code ephemeral_storage}); UpdateFunctionConfig only, like the six below. */
+    public final Integer ephemeralStorage;
+    public final Boolean enableClassIsolation;
+    public final String heartbeatHandler;
+    public final Boolean enableAuthInHeader;
+    public final String domainNames;
+    public final String restoreHookHandler;
+    public final Integer restoreHookTimeout;
 
     private FunctionSpec(Builder b) {
         functionName = b.functionName;
@@ -90,6 +98,13 @@ public final class FunctionSpec {
         ltsCustomTags = b.ltsCustomTags == null || b.ltsCustomTags.isEmpty() ? null
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.ltsCustomTags));
         functionType = b.functionType == null ? Parameters.DEFAULT_FUNCTION_TYPE : b.functionType;
+        ephemeralStorage = b.ephemeralStorage;
+        enableClassIsolation = b.enableClassIsolation;
+        heartbeatHandler = b.heartbeatHandler;
+        enableAuthInHeader = b.enableAuthInHeader;
+        domainNames = b.domainNames;
+        restoreHookHandler = b.restoreHookHandler;
+        restoreHookTimeout = b.restoreHookTimeout;
     }
 
     public static Builder builder() {
@@ -172,6 +187,35 @@ public final class FunctionSpec {
         if (preStopHandler == null && preStopTimeout != null) {
             problems.add(Setting.PRE_STOP_HANDLER, null, "required with " + Setting.PRE_STOP_TIMEOUT);
         }
+        FunctionRules.checkHandler(problems, Setting.RESTORE_HOOK_HANDLER, runtime, restoreHookHandler, false);
+        FunctionRules.checkRange(problems, Setting.RESTORE_HOOK_TIMEOUT, restoreHookTimeout, 1,
+                FunctionRules.RESTORE_HOOK_TIMEOUT_MAX, "seconds");
+        if (restoreHookHandler != null && restoreHookTimeout == null) {
+            problems.add(Setting.RESTORE_HOOK_TIMEOUT, null, "required with " + Setting.RESTORE_HOOK_HANDLER
+                    + ": 1 to " + FunctionRules.RESTORE_HOOK_TIMEOUT_MAX + " seconds");
+        }
+        if (restoreHookHandler == null && restoreHookTimeout != null) {
+            problems.add(Setting.RESTORE_HOOK_HANDLER, null, "required with " + Setting.RESTORE_HOOK_TIMEOUT);
+        }
+        javaOnly(problems, Setting.RESTORE_HOOK_HANDLER, restoreHookHandler, "snapshot start is for Java functions");
+        FunctionRules.checkHandler(problems, Setting.HEARTBEAT_HANDLER, runtime, heartbeatHandler, false);
+        javaOnly(problems, Setting.HEARTBEAT_HANDLER, heartbeatHandler, "heartbeat functions are for Java runtimes");
+        if (heartbeatHandler != null && FunctionRules.isJava(runtime) && handler != null
+                && !declaringClass(heartbeatHandler).equals(declaringClass(handler))) {
+            problems.add(Setting.HEARTBEAT_HANDLER, heartbeatHandler, "must be in the same class as "
+                    + Setting.HANDLER + " (" + declaringClass(handler) + "), as FunctionGraph requires");
+        }
+        if (Boolean.TRUE.equals(enableClassIsolation)) {
+            javaOnly(problems, Setting.ENABLE_CLASS_ISOLATION, true, "class isolation is for Java runtimes");
+        }
+        FunctionRules.checkRange(problems, Setting.EPHEMERAL_STORAGE, ephemeralStorage,
+                FunctionRules.EPHEMERAL_STORAGE_MIN, FunctionRules.EPHEMERAL_STORAGE_MAX, "MB");
+        if (logConfig != null) {
+            require(problems, Setting.LOG_CONFIG + "<groupId> (FunctionGraph binds the log group by id)",
+                    logConfig.groupId);
+            require(problems, Setting.LOG_CONFIG + "<streamId> (FunctionGraph binds the log stream by id)",
+                    logConfig.streamId);
+        }
         if (functionType != null && !FunctionRules.FUNCTION_TYPES.contains(functionType)) {
             problems.add(Setting.FUNCTION_TYPE, functionType, "one of " + FunctionRules.FUNCTION_TYPES);
         }
@@ -221,6 +265,18 @@ public final class FunctionSpec {
                 }
             }
         }
+    }
+
+    private void javaOnly(Problems problems, Setting setting, Object value, String why) {
+        if (value != null && runtime != null && !FunctionRules.isJava(runtime)) {
+            problems.add(setting, value, why + ", not " + runtime);
+        }
+    }
+
+    /** {@code com.example.Handler} of {@code com.example.Handler.handle}. */
+    private static String declaringClass(String handler) {
+        int dot = handler.lastIndexOf('.');
+        return dot < 0 ? handler : handler.substring(0, dot);
     }
 
     /** A mount user or group id: a whole number from -1 to 65534, not 0 (the seed's MountUser). */
@@ -279,6 +335,13 @@ public final class FunctionSpec {
         private Boolean statefulFunction;
         private Map<String, String> ltsCustomTags;
         private String functionType;
+        private Integer ephemeralStorage;
+        private Boolean enableClassIsolation;
+        private String heartbeatHandler;
+        private Boolean enableAuthInHeader;
+        private String domainNames;
+        private String restoreHookHandler;
+        private Integer restoreHookTimeout;
 
         private Builder() {
         }
@@ -312,6 +375,13 @@ public final class FunctionSpec {
         public Builder statefulFunction(Boolean v) { statefulFunction = v; return this; }
         public Builder ltsCustomTags(Map<String, String> v) { ltsCustomTags = v; return this; }
         public Builder functionType(String v) { functionType = Text.blankToNull(v); return this; }
+        public Builder ephemeralStorage(Integer v) { ephemeralStorage = v; return this; }
+        public Builder enableClassIsolation(Boolean v) { enableClassIsolation = v; return this; }
+        public Builder heartbeatHandler(String v) { heartbeatHandler = Text.blankToNull(v); return this; }
+        public Builder enableAuthInHeader(Boolean v) { enableAuthInHeader = v; return this; }
+        public Builder domainNames(String v) { domainNames = Text.blankToNull(v); return this; }
+        public Builder restoreHookHandler(String v) { restoreHookHandler = Text.blankToNull(v); return this; }
+        public Builder restoreHookTimeout(Integer v) { restoreHookTimeout = v; return this; }
 
         public FunctionSpec build() {
             return new FunctionSpec(this);

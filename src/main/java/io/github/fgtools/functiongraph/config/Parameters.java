@@ -57,6 +57,13 @@ public final class Parameters {
         pomOnly(Setting.STATEFUL_FUNCTION, "statefulFunction");
         pomOnly(Setting.LTS_CUSTOM_TAGS, "ltsCustomTags");
         put(Setting.FUNCTION_TYPE, "functionType", "functiongraph.type");
+        named(Setting.EPHEMERAL_STORAGE, "ephemeralStorage");
+        named(Setting.ENABLE_CLASS_ISOLATION, "enableClassIsolation");
+        named(Setting.HEARTBEAT_HANDLER, "heartbeatHandler");
+        named(Setting.ENABLE_AUTH_IN_HEADER, "enableAuthInHeader");
+        named(Setting.DOMAIN_NAMES, "domainNames");
+        named(Setting.RESTORE_HOOK_HANDLER, "restoreHookHandler");
+        named(Setting.RESTORE_HOOK_TIMEOUT, "restoreHookTimeout");
 
         pomOnly(Setting.ARTIFACT_FILE, "artifactFile");
         named(Setting.INCLUDE_DEPENDENCIES, "includeDependencies");

@@ -50,7 +50,7 @@ public final class DeployService {
         String codeType = config.effectiveCodeType();
         checkSize(config, pkg, codeType);
         String objectKey = "obs".equals(codeType) ? objectKey(config, pkg) : null;
-        String codeUrl = objectKey == null ? null : ObsClient.codeUrl(config.obsBucket, config.cloud.region, objectKey);
+        String codeUrl = objectKey == null ? null : ObsClient.codeUrl(config.cloud, config.obsBucket, objectKey);
 
         if (config.dryRun) {
             return dryRun(config, pkg, codeType, codeUrl);
@@ -69,10 +69,11 @@ public final class DeployService {
                     reporter.info("Creating function " + f.functionName + " (" + f.runtime + ", " + f.memorySize
                             + " MB, code " + codeType + ", " + mb(pkg.size()) + ")");
                     try {
-                        fg.create(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl,
+                        ObjectNode created = fg.create(RequestBodies.create(f, codeType, pkg.fileName(), codeUrl,
                                 RequestBodies.inlineCode(codeType, pkg)), urn.latest());
                         changes.add("function created");
                         action = "created";
+                        configureAfterCreate(fg, urn, created, f, changes);
                     } catch (ApiException e) {
                         current = e.is(409, "FSS.1061") ? fg.showConfig(urn.latest()) : null;
                         if (current == null) {
@@ -107,6 +108,22 @@ public final class DeployService {
         }
     }
 
+    /**
+     * Sends what CreateFunction does not take (ephemeral storage, class isolation, the heartbeat and restore hooks,
+     * auth in header, domain names) in an UpdateFunctionConfig right after the create, as the service takes them.
+     */
+    private void configureAfterCreate(FunctionGraphClient fg, FunctionUrn urn, ObjectNode created, FunctionSpec f,
+            List<String> changes) throws FunctionGraphException {
+        List<String> rest = RequestBodies.settingsCreateDoesNotTake(f);
+        if (rest.isEmpty()) {
+            return;
+        }
+        reporter.info("Configuring " + f.functionName + " with what CreateFunction does not take ("
+                + String.join(", ", rest) + ")");
+        fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(created, f));
+        changes.add("configuration updated");
+    }
+
     /** Updates code (when its digest differs) and configuration (when a field the POM sets differs). */
     private String update(DeployConfig config, FunctionGraphClient fg, ObsClient obs, FunctionUrn urn,
             ObjectNode current, CodePackage pkg, String codeType, String objectKey, String codeUrl,
@@ -117,22 +134,48 @@ public final class DeployService {
                     + " is false: nothing was changed. Set it to true to "
                     + "update the function, or choose another " + Setting.FUNCTION_NAME + ".");
         }
+        if (f.ltsCustomTags != null) {
+            reporter.warn(Setting.LTS_CUSTOM_TAGS + " is applied when a function is created, not to the existing "
+                    + f.functionName + ": FunctionGraph's UpdateFunctionConfig takes no lts_custom_tag (nor does "
+                    + "any other update call), so its log tags stay as they are. Change them in the console, or "
+                    + "remove " + Setting.LTS_CUSTOM_TAGS + " to silence this warning.");
+        }
         String digest = current.path("digest").asText("");
-        if (digest.equalsIgnoreCase(pkg.sha512Hex())) {
+        boolean codeChanged = !digest.equalsIgnoreCase(pkg.sha512Hex());
+        boolean dependenciesChanged = RequestBodies.dependenciesDiffer(current, f);
+        if (!codeChanged && !dependenciesChanged) {
             reporter.info("Code unchanged (digest " + shortDigest(digest) + "), not uploaded");
         } else {
             uploadToObs(config, obs, pkg, objectKey, changes);
-            reporter.info("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size()) + ")");
-            fg.updateCode(urn.latest(), RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl,
+            if (codeChanged) {
+                reporter.info("Updating code of " + f.functionName + " (" + codeType + ", " + mb(pkg.size()) + ")");
+            } else {
+                reporter.info("Updating the dependencies of " + f.functionName + " (depend_version_list "
+                        + RequestBodies.dependVersions(current) + " -> " + f.dependVersions + "): the code is "
+                        + "unchanged, but UpdateFunctionCode is the call that takes them, so it is sent again");
+            }
+            fg.updateCode(urn.latest(), RequestBodies.updateCode(current, f, codeType, pkg.fileName(), codeUrl,
                     RequestBodies.inlineCode(codeType, pkg)));
-            changes.add("code updated");
+            if (codeChanged) {
+                changes.add("code updated");
+            }
+            if (dependenciesChanged) {
+                changes.add("dependencies updated");
+            }
         }
         List<String> differences = RequestBodies.differences(current, f);
         if (differences.isEmpty()) {
             reporter.info("Configuration unchanged");
         } else {
+            List<String> unseen = new ArrayList<>();
+            for (String field : differences) {
+                if (field.equals("encrypted_user_data") || !current.has(field) && !field.equals("log_config")) {
+                    unseen.add(field);
+                }
+            }
             reporter.info("Updating configuration of " + f.functionName + " (" + String.join(", ", differences)
-                    + ")");
+                    + ")" + (unseen.isEmpty() ? "" : "; ShowFunctionConfig does not show " + String.join(", ", unseen)
+                    + " as set, so the POM's value is sent on every deploy"));
             fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(current, f));
             changes.add("configuration updated");
         }

@@ -12,11 +12,13 @@ import io.github.fgtools.functiongraph.config.SecretMap;
 import io.github.fgtools.functiongraph.packaging.CodePackage;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +45,14 @@ public final class RequestBodies {
             "pre_stop_timeout", "ephemeral_storage", "enterprise_project_id", "log_config", "network_controller",
             "is_stateful_function", "enable_dynamic_memory", "enable_auth_in_header", "domain_names",
             "restore_hook_handler", "restore_hook_timeout", "heartbeat_handler", "enable_class_isolation"));
+
+    /**
+     * The settings UpdateFunctionConfig takes and CreateFunction does not (the SDK's CreateFunctionRequestBody has
+     * none of them): a new function gets them from an UpdateFunctionConfig right after its creation.
+     */
+    static final List<String> NOT_TAKEN_BY_CREATE = Collections.unmodifiableList(Arrays.asList(
+            "ephemeral_storage", "enable_class_isolation", "heartbeat_handler", "enable_auth_in_header", "domain_names",
+            "restore_hook_handler", "restore_hook_timeout"));
 
     private RequestBodies() {
     }
@@ -91,16 +101,59 @@ public final class RequestBodies {
         return r;
     }
 
-    /** UpdateFunctionCode's body; {@code code} as for {@link #create}. */
+    /** UpdateFunctionCode's body as a dry run shows it: the POM's dependencies, if it names any. */
     public static UpdateFunctionCodeRequest updateCode(FunctionSpec f, String codeType, String codeFilename,
             String codeUrl, CodeFile code) {
+        return updateCode(null, f, codeType, codeFilename, codeUrl, code);
+    }
+
+    /**
+     * UpdateFunctionCode's body; {@code code} as for {@link #create}. {@code depend_version_list} is the POM's list,
+     * or, when the POM names none, the function's own ({@code current}, as ShowFunctionConfig answers it), so that
+     * dependencies set elsewhere survive a code update.
+     */
+    public static UpdateFunctionCodeRequest updateCode(ObjectNode current, FunctionSpec f, String codeType,
+            String codeFilename, String codeUrl, CodeFile code) {
         UpdateFunctionCodeRequest r = new UpdateFunctionCodeRequest();
         r.codeType = codeType;
         r.codeFilename = codeFilename;
         r.codeUrl = codeUrl;
         r.funcCode = code == null ? null : new FuncCode(code);
-        r.dependVersionList = f.dependVersions;
+        List<String> kept = current == null ? Collections.<String>emptyList() : dependVersions(current);
+        r.dependVersionList = f.dependVersions != null ? f.dependVersions : kept.isEmpty() ? null : kept;
         return r;
+    }
+
+    /** The function's {@code depend_version_list}, as ShowFunctionConfig answers it (empty when none). */
+    static List<String> dependVersions(ObjectNode current) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : current.path("depend_version_list")) {
+            if (id.isTextual() && !id.asText().isEmpty()) {
+                ids.add(id.asText());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * True when the POM names dependencies and they are not the function's: the service takes
+     * {@code depend_version_list} in UpdateFunctionCode only, so this needs a code update. Order does not count.
+     */
+    public static boolean dependenciesDiffer(ObjectNode current, FunctionSpec f) {
+        return f.dependVersions != null
+                && !new TreeSet<>(f.dependVersions).equals(new TreeSet<>(dependVersions(current)));
+    }
+
+    /** The settings the POM sets that CreateFunction does not take ({@link #NOT_TAKEN_BY_CREATE}), by API name. */
+    public static List<String> settingsCreateDoesNotTake(FunctionSpec f) {
+        ObjectNode set = JSON.valueToTree(config(f));
+        List<String> names = new ArrayList<>();
+        for (String field : NOT_TAKEN_BY_CREATE) {
+            if (set.hasNonNull(field)) {
+                names.add(field);
+            }
+        }
+        return names;
     }
 
     /** The configuration fields the POM sets, as UpdateFunctionConfig names them: what {@link #differences} compares. */
@@ -130,6 +183,13 @@ public final class RequestBodies {
         r.enableDynamicMemory = f.enableDynamicMemory;
         r.isStatefulFunction = f.statefulFunction;
         r.encryptedUserData = f.encryptedUserDataJson();
+        r.ephemeralStorage = f.ephemeralStorage;
+        r.enableClassIsolation = f.enableClassIsolation;
+        r.heartbeatHandler = f.heartbeatHandler;
+        r.enableAuthInHeader = f.enableAuthInHeader;
+        r.domainNames = f.domainNames;
+        r.restoreHookHandler = f.restoreHookHandler;
+        r.restoreHookTimeout = f.restoreHookTimeout;
         return r;
     }
 
@@ -146,6 +206,9 @@ public final class RequestBodies {
             if (isSet(field, v)) {
                 body.set(field, v);
             }
+        }
+        if (!body.has("log_config") && isSet("log_config", logConfigOf(current))) {
+            body.set("log_config", logConfigOf(current)); // the binding, as far as the service shows it: by id
         }
         body.setAll((ObjectNode) JSON.valueToTree(config(f)));
         for (String hook : new String[] {"initializer", "pre_stop", "restore_hook"}) {
@@ -182,7 +245,24 @@ public final class RequestBodies {
         if ("mount_config".equals(field)) {
             return v.path("func_mounts").size() > 0 && v.hasNonNull("mount_user");
         }
+        if ("log_config".equals(field)) {
+            return !v.path("group_id").asText("").isEmpty() && !v.path("stream_id").asText("").isEmpty();
+        }
         return true;
+    }
+
+    /**
+     * The function's LTS binding as {@code log_config}: ShowFunctionConfig answers {@code log_group_id} and
+     * {@code log_stream_id} (the SDK's ShowFunctionConfigResponse has no {@code log_config}, and no names).
+     */
+    private static JsonNode logConfigOf(ObjectNode current) {
+        if (current.hasNonNull("log_config")) {
+            return current.get("log_config");
+        }
+        ObjectNode ids = JSON.createObjectNode();
+        ids.put("group_id", current.path("log_group_id").asText(""));
+        ids.put("stream_id", current.path("log_stream_id").asText(""));
+        return ids;
     }
 
     /**
@@ -190,13 +270,14 @@ public final class RequestBodies {
      * returned in clear by the service, so setting it always counts as a change.
      */
     public static List<String> differences(ObjectNode current, FunctionSpec f) {
-        List<String> diff = new java.util.ArrayList<>();
+        List<String> diff = new ArrayList<>();
         ObjectNode desired = JSON.valueToTree(config(f));
         boolean secret = desired.remove("encrypted_user_data") != null;
         Iterator<Map.Entry<String, JsonNode>> it = desired.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!sameValue(e.getKey(), current.get(e.getKey()), e.getValue())) {
+            JsonNode now = "log_config".equals(e.getKey()) ? logConfigOf(current) : current.get(e.getKey());
+            if (!sameValue(e.getKey(), now, e.getValue())) {
                 diff.add(e.getKey());
             }
         }
@@ -212,6 +293,11 @@ public final class RequestBodies {
         }
         if ("user_data".equals(field)) {
             return parse(current).equals(parse(desired));
+        }
+        if ("log_config".equals(field) && desired.isObject() && !current.has("group_name")) {
+            // the service shows the binding by id only: the names the POM gives cannot be compared
+            return current.path("group_id").asText("").equals(desired.path("group_id").asText(""))
+                    && current.path("stream_id").asText("").equals(desired.path("stream_id").asText(""));
         }
         if (current.isNumber() || desired.isNumber()) {
             return current.asText().equals(desired.asText());

@@ -141,6 +141,37 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.type", defaultValue = Parameters.DEFAULT_FUNCTION_TYPE)
     String functionType;
 
+    /** MB of {@code /tmp} ({@code ephemeral_storage}), 512–10240; FunctionGraph's default is 512. @since 0.1.0 */
+    @Parameter(property = "functiongraph.ephemeralStorage")
+    Integer ephemeralStorage;
+
+    /** Load the code in a class loader of its own ({@code enable_class_isolation}); Java runtimes only. @since 0.1.0 */
+    @Parameter(property = "functiongraph.enableClassIsolation")
+    Boolean enableClassIsolation;
+
+    /**
+     * The heartbeat function ({@code heartbeat_handler}), {@code package.Class.method} in the handler's class; Java
+     * runtimes only. @since 0.1.0
+     */
+    @Parameter(property = "functiongraph.heartbeatHandler")
+    String heartbeatHandler;
+
+    /** Allow authentication information in request headers ({@code enable_auth_in_header}). @since 0.1.0 */
+    @Parameter(property = "functiongraph.enableAuthInHeader")
+    Boolean enableAuthInHeader;
+
+    /** Private domain names the function resolves ({@code domain_names}), as the API takes them. @since 0.1.0 */
+    @Parameter(property = "functiongraph.domainNames")
+    String domainNames;
+
+    /** Snapshot start's restore hook ({@code restore_hook_handler}); Java only. @since 0.1.0 */
+    @Parameter(property = "functiongraph.restoreHookHandler")
+    String restoreHookHandler;
+
+    /** Seconds, 1–300; goes with {@code restoreHookHandler}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.restoreHookTimeout")
+    Integer restoreHookTimeout;
+
     /** The jar to deploy; default the project's main artifact. @since 0.1.0 */
     @Parameter
     File artifactFile;
@@ -231,6 +262,9 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .networkController(networkController).customImage(customImage).gpuMemory(gpuMemory)
                 .gpuType(gpuType).dependVersions(dependVersions).enableDynamicMemory(enableDynamicMemory)
                 .statefulFunction(statefulFunction).ltsCustomTags(ltsCustomTags).functionType(functionType)
+                .ephemeralStorage(ephemeralStorage).enableClassIsolation(enableClassIsolation)
+                .heartbeatHandler(heartbeatHandler).enableAuthInHeader(enableAuthInHeader).domainNames(domainNames)
+                .restoreHookHandler(restoreHookHandler).restoreHookTimeout(restoreHookTimeout)
                 .build();
         return DeployConfig.builder()
                 .function(spec)

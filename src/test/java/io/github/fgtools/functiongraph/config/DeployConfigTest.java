@@ -166,4 +166,51 @@ class DeployConfigTest {
                 .singleElement().asString().contains("<description> (functiongraph.description) = '600 characters'",
                         "the first 512 are sent");
     }
+
+    @Test
+    void theSettingsOfTheUpdateApiHaveItsRules() throws Exception {
+        DeployConfig java = valid(spec().ephemeralStorage(10240).enableClassIsolation(true)
+                .heartbeatHandler("com.example.H.beat").enableAuthInHeader(true).domainNames("[]")
+                .restoreHookHandler("com.example.H.restore").restoreHookTimeout(300)).build();
+        assertThat(java.function.ephemeralStorage).isEqualTo(10240);
+        assertThat(java.warnings).isEmpty();
+        assertThat(Words.thrown(() -> valid(spec().ephemeralStorage(256).heartbeatHandler("com.example.Other.beat")
+                .restoreHookHandler("com.example.H.restore")).build())).contains(
+                "<ephemeralStorage> (functiongraph.ephemeralStorage) = 256: between 512 and 10240 MB",
+                "<heartbeatHandler> (functiongraph.heartbeatHandler) = 'com.example.Other.beat': must be in the same "
+                        + "class as <handler> (functiongraph.handler) (com.example.H)",
+                "<restoreHookTimeout> (functiongraph.restoreHookTimeout) = (not set): required with "
+                        + "<restoreHookHandler> (functiongraph.restoreHookHandler): 1 to 300 seconds");
+        assertThat(Words.thrown(() -> valid(FunctionSpec.builder().functionName("py").runtime("Python3.9")
+                .handler("index.handler").enableClassIsolation(true).heartbeatHandler("index.beat")
+                .restoreHookHandler("index.restore").restoreHookTimeout(301).ephemeralStorage(20480)).build()))
+                .contains("<enableClassIsolation> (functiongraph.enableClassIsolation) = true: class isolation is "
+                                + "for Java runtimes, not Python3.9",
+                        "<heartbeatHandler> (functiongraph.heartbeatHandler) = 'index.beat': heartbeat functions are "
+                                + "for Java runtimes, not Python3.9",
+                        "<restoreHookHandler> (functiongraph.restoreHookHandler) = 'index.restore': snapshot start is "
+                                + "for Java functions, not Python3.9",
+                        "<restoreHookTimeout> (functiongraph.restoreHookTimeout) = 301: between 1 and 300 seconds",
+                        "<ephemeralStorage> (functiongraph.ephemeralStorage) = 20480: between 512 and 10240 MB");
+        assertThat(Words.thrown(() -> valid(spec().restoreHookTimeout(5).heartbeatHandler("nodot")).build()))
+                .contains("<restoreHookHandler> (functiongraph.restoreHookHandler) = (not set): required with "
+                        + "<restoreHookTimeout>", "<heartbeatHandler> (functiongraph.heartbeatHandler) = 'nodot': "
+                        + "3–128 characters containing a '.'");
+        assertThat(valid(FunctionSpec.builder().functionName("py").runtime("Python3.9").handler("index.handler")
+                .enableClassIsolation(false)).build().function.enableClassIsolation).isFalse();
+    }
+
+    @Test
+    void aLogConfigNamesItsGroupAndStreamById() throws Exception {
+        io.github.fgtools.functiongraph.client.model.LogConfig names =
+                new io.github.fgtools.functiongraph.client.model.LogConfig();
+        names.groupName = "orders-logs";
+        names.streamName = "orders-stream";
+        assertThat(Words.thrown(() -> valid(spec().logConfig(names)).build())).contains(
+                "<logConfig><groupId> (FunctionGraph binds the log group by id) is required",
+                "<logConfig><streamId> (FunctionGraph binds the log stream by id) is required");
+        names.groupId = "lg-1";
+        names.streamId = "ls-1";
+        assertThat(valid(spec().logConfig(names)).build().function.logConfig.streamId).isEqualTo("ls-1");
+    }
 }

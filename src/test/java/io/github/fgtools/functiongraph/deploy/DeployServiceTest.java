@@ -6,6 +6,7 @@ import io.github.fgtools.functiongraph.Words;
 import io.github.fgtools.functiongraph.client.CloudSession;
 import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.ProxySettings;
+import io.github.fgtools.functiongraph.client.model.LogConfig;
 import io.github.fgtools.functiongraph.config.CloudConfig;
 import io.github.fgtools.functiongraph.config.DeployConfig;
 import io.github.fgtools.functiongraph.config.FunctionSpec;
@@ -24,6 +25,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,5 +338,126 @@ class DeployServiceTest {
         cloud.setProjects("cn-north-4", Collections.emptyList());
         assertThat(Words.thrown(() -> deploy(b))).contains("IAM found no project named 'cn-north-4'");
         assertThat(calls()).noneMatch(c -> c.contains("/fgs/"));
+    }
+
+    // ------------------------------------------------------------------ updates as the service answers them
+
+    private static FunctionSpec.Builder fn() {
+        return FunctionSpec.builder().functionName("fn").runtime("Java11").handler("com.example.Handler.handle");
+    }
+
+    private List<RecordedRequest> writes() {
+        return cloud.requests().stream().filter(r -> !r.method().equals("GET") && !r.method().equals("HEAD"))
+                .collect(Collectors.toList());
+    }
+
+    /** Defect 1: the service shows the LTS binding as log_group_id/log_stream_id, never as log_config. */
+    @Test
+    void aLogConfigRedeployedIsUnchangedAndPublishesNothing() throws Exception {
+        LogConfig log = new LogConfig();
+        log.groupId = "lg-1";
+        log.groupName = "fn-logs";
+        log.streamId = "ls-1";
+        log.streamName = "fn-stream";
+        Path jar = jar("logs");
+        assertThat(deploy(config("fn", jar).function(fn().logConfig(log).build()).alias("prod")).version)
+                .isEqualTo("1");
+        assertThat(cloud.functionConfig("fn").get("log_group_id").asText()).isEqualTo("lg-1");
+        cloud.clearRequests();
+        DeployResult again = deploy(config("fn", jar).function(fn().logConfig(log).build()).alias("prod"));
+        assertThat(again.action).isEqualTo("unchanged");
+        assertThat(again.version).isEqualTo("1");
+        assertThat(writes()).isEmpty();
+        assertThat(info).contains("Configuration unchanged");
+    }
+
+    /** Defect 2: lts_custom_tag is taken by CreateFunction only; on an existing function, a warning says so. */
+    @Test
+    void ltsCustomTagsGoWithTheCreateAndAreAWarningAfterwards() throws Exception {
+        Path jar = jar("tags");
+        DeployConfig.Builder tagged = config("fn", jar).function(fn()
+                .ltsCustomTags(Collections.singletonMap("team", "orders")).build());
+        deploy(tagged);
+        assertThat(cloud.requests().stream().filter(r -> r.method().equals("POST")).findFirst().get()
+                .bodyAt("/lts_custom_tag/team").asText()).isEqualTo("orders");
+        assertThat(warnings).isEmpty();
+        cloud.clearRequests();
+        assertThat(deploy(tagged).action).isEqualTo("unchanged");
+        assertThat(writes()).isEmpty();
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(Words.render(w))
+                .contains("<ltsCustomTags> is applied when a function is created, not to the existing fn")
+                .contains("UpdateFunctionConfig takes no lts_custom_tag"));
+    }
+
+    /** Defect 3: depend_version_list goes in UpdateFunctionCode only, so a change alone re-sends the code with it. */
+    @Test
+    void aDependencyChangeAloneReachesTheFunction() throws Exception {
+        Path jar = jar("deps");
+        deploy(config("fn", jar).function(fn().dependVersions(Collections.singletonList("dep-1")).build()));
+        cloud.clearRequests();
+        DeployResult r = deploy(config("fn", jar).function(fn().dependVersions(java.util.Arrays.asList("dep-1",
+                "dep-2")).build()));
+        assertThat(r.action).isEqualTo("updated");
+        assertThat(r.changes).containsExactly("dependencies updated");
+        assertThat(writes()).singleElement().satisfies(w -> {
+            assertThat(w.path()).endsWith("/code");
+            assertThat(w.bodyAt("/depend_version_list").toString()).isEqualTo("[\"dep-1\",\"dep-2\"]");
+        });
+        assertThat(cloud.functionConfig("fn").get("depend_version_list").toString())
+                .isEqualTo("[\"dep-1\",\"dep-2\"]");
+        cloud.clearRequests();
+        assertThat(deploy(config("fn", jar).function(fn().dependVersions(java.util.Arrays.asList("dep-2", "dep-1"))
+                .build())).action).isEqualTo("unchanged");
+        DeployResult code = deploy(config("fn", jar("deps-2")));
+        assertThat(code.changes).containsExactly("code updated");
+        assertThat(cloud.functionConfig("fn").get("depend_version_list").toString()).as("kept: the POM names none")
+                .isEqualTo("[\"dep-1\",\"dep-2\"]");
+    }
+
+    /** The settings CreateFunction does not take follow it in an UpdateFunctionConfig, then compare as unchanged. */
+    @Test
+    void settingsOnlyTheConfigUpdateTakesAreSetAfterTheCreateAndThenCompared() throws Exception {
+        Path jar = jar("after-create");
+        FunctionSpec spec = fn().ephemeralStorage(2048).enableClassIsolation(true)
+                .heartbeatHandler("com.example.Handler.beat").enableAuthInHeader(true).build();
+        DeployResult created = deploy(config("fn", jar).function(spec));
+        assertThat(created.changes).containsExactly("function created", "configuration updated");
+        assertThat(calls()).filteredOn(c -> !c.startsWith("GET"))
+                .containsExactly("POST /v2/" + CloudStandIn.PROJECT_ID + "/fgs/functions",
+                        "PUT /v2/" + CloudStandIn.PROJECT_ID + "/fgs/functions/urn:fss:cn-north-4:"
+                                + CloudStandIn.PROJECT_ID + ":function:default:fn:latest/config");
+        assertThat(cloud.functionConfig("fn").get("ephemeral_storage").asInt()).isEqualTo(2048);
+        assertThat(cloud.functionConfig("fn").get("heartbeat_handler").asText()).isEqualTo("com.example.Handler.beat");
+        cloud.clearRequests();
+        assertThat(deploy(config("fn", jar).function(spec)).action).isEqualTo("unchanged");
+        assertThat(writes()).isEmpty();
+
+        // ShowFunctionConfig does not show a restore hook: setting one is sent every time, and the log says why
+        FunctionSpec hook = fn().ephemeralStorage(2048).enableClassIsolation(true)
+                .heartbeatHandler("com.example.Handler.beat").enableAuthInHeader(true)
+                .restoreHookHandler("com.example.Handler.restore").restoreHookTimeout(30).build();
+        deploy(config("fn", jar).function(hook));
+        info.clear();
+        assertThat(deploy(config("fn", jar).function(hook)).changes).containsExactly("configuration updated");
+        assertThat(info).anySatisfy(i -> assertThat(i).contains("(restore_hook_handler, restore_hook_timeout)",
+                "ShowFunctionConfig does not show restore_hook_handler, restore_hook_timeout as set"));
+    }
+
+    /** Defect 4: code_url names the object on the OBS endpoint the package goes to. */
+    @Test
+    void theCodeUrlFollowsTheObsEndpoint() throws Exception {
+        Path jar = jar("url");
+        deploy(config("fn", jar).obsBucket("fg-code").obsObjectKey("code/fn.jar"));
+        assertThat(cloud.requests().stream().filter(r -> r.method().equals("POST")).findFirst().get()
+                .bodyAt("/code_url").asText()).isEqualTo(cloud.baseUrl() + "/fg-code/code/fn.jar");
+
+        DeployConfig.Builder europe = config("eu", jar).obsBucket("fg-code").obsObjectKey("code/eu.jar").dryRun(true);
+        europe.cloud(CloudConfig.builder().region("eu-west-101")
+                .obsEndpoint("https://obs.eu-west-101.myhuaweicloud.eu"));
+        deploy(europe);
+        JsonNode create = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                dir.resolve("out-eu/request-create.json").toFile());
+        assertThat(create.get("code_url").asText())
+                .isEqualTo("https://fg-code.obs.eu-west-101.myhuaweicloud.eu/code/eu.jar");
     }
 }

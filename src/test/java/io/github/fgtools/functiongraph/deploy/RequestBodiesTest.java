@@ -7,6 +7,7 @@ import io.github.fgtools.functiongraph.client.model.CodeFile;
 import io.github.fgtools.functiongraph.client.model.CreateFunctionRequest;
 import io.github.fgtools.functiongraph.client.model.FuncMount;
 import io.github.fgtools.functiongraph.client.model.FuncVpc;
+import io.github.fgtools.functiongraph.client.model.LogConfig;
 import io.github.fgtools.functiongraph.client.model.MountConfig;
 import io.github.fgtools.functiongraph.client.model.MountUser;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
@@ -237,5 +238,123 @@ class RequestBodiesTest {
         UpdateFunctionConfigRequest merged = RequestBodies.mergedConfig(current, spec);
         assertThat(merged.encryptedUserData).isEqualTo("{\"K\":\"v\"}");
         assertThat(RequestBodies.differences(current, spec)).containsExactly("encrypted_user_data");
+    }
+
+    // ------------------------------------------------------------------ against what ShowFunctionConfig answers
+
+    /**
+     * ShowFunctionConfig's answer for the function {@link #orders()} describes, as the service gives it: the fields of
+     * the SDK's ShowFunctionConfigResponse, with its LTS binding as {@code log_group_id}/{@code log_stream_id} (no
+     * {@code log_config}) and one dependency.
+     */
+    private static ObjectNode shown() throws Exception {
+        return (ObjectNode) golden("show-function-config.json");
+    }
+
+    private static FunctionSpec.Builder orders() {
+        Map<String, String> userData = new LinkedHashMap<>();
+        userData.put("GREETING", "Hello");
+        userData.put("MODE", "prod");
+        return FunctionSpec.builder().functionName("orders").functionPackage("shop").runtime("Java17")
+                .handler("com.example.Orders.handle").memorySize(512).timeout(60).description("Orders API")
+                .userData(userData).xrole("fg-agency");
+    }
+
+    private static LogConfig logs(String streamId) {
+        LogConfig log = new LogConfig();
+        log.groupId = "lg-1";
+        log.groupName = "orders-logs";
+        log.streamId = streamId;
+        log.streamName = "orders-stream";
+        return log;
+    }
+
+    @Test
+    void theShownFixtureHasTheFieldsOfTheSdksResponse() throws Exception {
+        List<String> sdk = new ArrayList<>();
+        for (java.lang.reflect.Field f : com.huaweicloud.sdk.functiongraph.v2.model.ShowFunctionConfigResponse.class
+                .getDeclaredFields()) {
+            com.fasterxml.jackson.annotation.JsonProperty p = f.getAnnotation(
+                    com.fasterxml.jackson.annotation.JsonProperty.class);
+            if (p != null) {
+                sdk.add(p.value());
+            }
+        }
+        assertThat(fieldNames(shown())).containsExactlyElementsOf(sdk);
+    }
+
+    @Test
+    void anUnchangedPomIsNoDifferenceFromWhatTheServiceShows() throws Exception {
+        assertThat(RequestBodies.differences(shown(), orders().build())).isEmpty();
+    }
+
+    /** Defect 1: ShowFunctionConfig has no log_config; the binding is compared by the ids it does show. */
+    @Test
+    void aLogConfigIsComparedWithTheIdsTheServiceShows() throws Exception {
+        assertThat(RequestBodies.differences(shown(), orders().logConfig(logs("ls-1")).build())).isEmpty();
+        assertThat(RequestBodies.differences(shown(), orders().logConfig(logs("ls-2")).build()))
+                .containsExactly("log_config");
+        ObjectNode unbound = shown().put("log_group_id", "").put("log_stream_id", "");
+        assertThat(RequestBodies.differences(unbound, orders().logConfig(logs("ls-1")).build()))
+                .containsExactly("log_config");
+    }
+
+    @Test
+    void theLogBindingIsKeptByIdWhenThePomDoesNotNameIt() throws Exception {
+        ObjectNode merged = tree(RequestBodies.mergedConfig(shown(), orders().memorySize(1024).build()));
+        assertThat(merged.get("log_config")).isEqualTo(JSON.readTree("{\"group_id\":\"lg-1\",\"stream_id\":\"ls-1\"}"));
+        ObjectNode named = tree(RequestBodies.mergedConfig(shown(), orders().logConfig(logs("ls-2")).build()));
+        assertThat(named.get("log_config").get("stream_name").asText()).isEqualTo("orders-stream");
+        ObjectNode unbound = shown().put("log_group_id", "").put("log_stream_id", "");
+        assertThat(tree(RequestBodies.mergedConfig(unbound, orders().build())).has("log_config")).isFalse();
+    }
+
+    /** Defect 3: depend_version_list is compared with the function's, and kept when the POM names none. */
+    @Test
+    void dependenciesAreComparedWithTheFunctionsAndKeptWhenThePomNamesNone() throws Exception {
+        assertThat(RequestBodies.dependenciesDiffer(shown(), orders().build())).isFalse();
+        assertThat(RequestBodies.dependenciesDiffer(shown(), orders().dependVersions(Arrays.asList("dep-1")).build()))
+                .isFalse();
+        FunctionSpec two = orders().dependVersions(Arrays.asList("dep-2", "dep-1")).build();
+        assertThat(RequestBodies.dependenciesDiffer(shown(), two)).isTrue();
+        assertThat(RequestBodies.differences(shown(), two)).as("not a configuration field").isEmpty();
+        assertThat(RequestBodies.updateCode(shown(), two, "zip", "orders.zip", null, null).dependVersionList)
+                .containsExactly("dep-2", "dep-1");
+        assertThat(RequestBodies.updateCode(shown(), orders().build(), "zip", "orders.zip", null, null)
+                .dependVersionList).containsExactly("dep-1");
+        ObjectNode none = shown();
+        none.putArray("depend_version_list");
+        assertThat(RequestBodies.updateCode(none, orders().build(), "zip", "orders.zip", null, null)
+                .dependVersionList).isNull();
+    }
+
+    @Test
+    void theSettingsOnlyUpdateFunctionConfigTakesGoInTheConfigBodyNotInCreate() throws Exception {
+        FunctionSpec spec = orders().ephemeralStorage(2048).enableClassIsolation(true)
+                .heartbeatHandler("com.example.Orders.beat").enableAuthInHeader(true)
+                .domainNames("[{\"id\":\"zone-1\",\"domain_name\":\"db.internal\"}]")
+                .restoreHookHandler("com.example.Orders.restore").restoreHookTimeout(30).build();
+        ObjectNode create = tree(RequestBodies.create(spec, "zip", "orders.zip", null, null));
+        assertThat(fieldNames(create)).doesNotContainAnyElementsOf(RequestBodies.NOT_TAKEN_BY_CREATE);
+        assertThat(RequestBodies.settingsCreateDoesNotTake(spec))
+                .containsExactlyElementsOf(RequestBodies.NOT_TAKEN_BY_CREATE);
+        assertThat(RequestBodies.settingsCreateDoesNotTake(orders().build())).isEmpty();
+        ObjectNode config = tree(RequestBodies.config(spec));
+        assertThat(config.get("ephemeral_storage").asInt()).isEqualTo(2048);
+        assertThat(config.get("enable_class_isolation").asBoolean()).isTrue();
+        assertThat(config.get("heartbeat_handler").asText()).isEqualTo("com.example.Orders.beat");
+        assertThat(config.get("enable_auth_in_header").asBoolean()).isTrue();
+        assertThat(config.get("domain_names").asText()).contains("db.internal");
+        assertThat(config.get("restore_hook_handler").asText()).isEqualTo("com.example.Orders.restore");
+        assertThat(config.get("restore_hook_timeout").asInt()).isEqualTo(30);
+        assertThat(RequestBodies.differences(shown(), spec))
+                .containsExactlyInAnyOrderElementsOf(RequestBodies.NOT_TAKEN_BY_CREATE);
+        // once set, the service shows four of them; domain_names and the restore hook are not in its answer
+        ObjectNode after = shown().put("ephemeral_storage", 2048).put("enable_class_isolation", true)
+                .put("heartbeat_handler", "com.example.Orders.beat").put("enable_auth_in_header", true);
+        assertThat(RequestBodies.differences(after, spec))
+                .containsExactly("domain_names", "restore_hook_handler", "restore_hook_timeout");
+        assertThat(tree(RequestBodies.mergedConfig(after, orders().build())).get("ephemeral_storage").asInt())
+                .isEqualTo(2048);
     }
 }

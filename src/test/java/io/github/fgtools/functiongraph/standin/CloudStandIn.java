@@ -80,6 +80,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * code bytes (decoded func_code.file, or the OBS object), {@code code_size} their length.
  * {@code encrypted_user_data} is never returned or journaled in clear: responses show its keys with empty
  * values ({@code {"password":""}}), as the seed's example response does.
+ * CreateFunction does not read a field the seed's body lacks (such as {@code ephemeral_storage}). The
+ * answers of CreateFunction, ShowFunctionConfig, UpdateFunctionConfig and UpdateFunctionCode carry exactly
+ * the fields of the official SDK's response models ({@link SdkModels}, checked against the SDK by
+ * {@code SdkModelsTest}): the LTS binding as {@code log_group_id}/{@code log_stream_id}, never
+ * {@code log_config}; no {@code lts_custom_tag}, {@code domain_names} (but in the create and update-config
+ * answers) or restore hook in ShowFunctionConfig; a setting the function does not have as 0, false, "", []
+ * or null ({@code ephemeral_storage} 512). An UpdateFunctionConfig or UpdateFunctionCode body with a field
+ * its SDK request model lacks (e.g. {@code lts_custom_tag}: set on create only) is 400 {@code FSS.0400}.
+ * Class isolation, the heartbeat handler and the restore hook are Java only; {@code ephemeral_storage} is
+ * 512–10240; the restore hook's handler and timeout (1–300) go together. UpdateFunctionCode sets
+ * {@code depend_version_list} when the body has it.
  * UpdateFunctionConfig merges the body into the stored config (omitted fields are kept, JSON null removes
  * a field; func_name must be the URN's and runtime cannot change). UpdateFunctionCode replaces the code
  * (new digest). Only {@code latest} can be updated. Versions are numbered "1", "2", … (or the name given);

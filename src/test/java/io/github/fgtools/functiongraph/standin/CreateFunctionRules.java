@@ -59,6 +59,19 @@ final class CreateFunctionRules {
         return updateConfigSchema;
     }
 
+    private static volatile Set<String> createFields;
+
+    /** The fields of the seed's CreateFunctionRequestBody. */
+    static synchronized Set<String> createFields() {
+        if (createFields == null) {
+            Set<String> names = new TreeSet<>();
+            seed().path("definitions").path("CreateFunctionRequestBody").path("properties").fieldNames()
+                    .forEachRemaining(names::add);
+            createFields = Set.copyOf(names);
+        }
+        return createFields;
+    }
+
     static JsonNode seed() {
         try (InputStream in = CreateFunctionRules.class.getResourceAsStream(SEED_RESOURCE)) {
             if (in == null) {
@@ -154,6 +167,18 @@ final class CreateFunctionRules {
             v = handlerTimeout(body, "pre_stop_handler", "pre_stop_timeout", 1, 90);
         }
         if (v == null) {
+            v = handlerTimeout(body, "restore_hook_handler", "restore_hook_timeout", 1, 300);
+        }
+        if (v == null) {
+            v = javaSettings(body, runtime);
+        }
+        if (v == null && body.hasNonNull("ephemeral_storage")) {
+            int mb = body.get("ephemeral_storage").asInt();
+            if (mb < 512 || mb > 10240) {
+                v = new Violation(400, "FSS.0400", "Invalid parameter ephemeral_storage " + mb + ": 512 to 10240 MB");
+            }
+        }
+        if (v == null) {
             v = userData(body, "user_data");
         }
         if (v == null) {
@@ -181,6 +206,35 @@ final class CreateFunctionRules {
         if (hasHandler != (hasTimeout && body.get(timeoutField).asInt() > 0)) {
             return new Violation(400, "FSS.0400", "Invalid parameter: " + handlerField + " and " + timeoutField
                     + " must be set together");
+        }
+        return null;
+    }
+
+    /**
+     * The settings the SDK's UpdateFunctionConfigRequestBody describes as Java only: class isolation, the heartbeat
+     * handler (xx.xx) and snapshot start's restore hook.
+     */
+    private static Violation javaSettings(JsonNode body, String runtime) {
+        boolean java = runtime != null && runtime.startsWith("Java");
+        String heartbeat = text(body, "heartbeat_handler");
+        if (heartbeat != null && !heartbeat.isEmpty()) {
+            if (!java) {
+                return new Violation(400, "FSS.0400", "Invalid parameter heartbeat_handler: Java runtimes only, not "
+                        + runtime);
+            }
+            if (heartbeat.length() < 3 || heartbeat.length() > 128 || !heartbeat.contains(".")) {
+                return new Violation(400, "FSS.1003", "Invalid heartbeat_handler '" + heartbeat
+                        + "': 3 to 128 characters of the form xx.xx (must contain '.')");
+            }
+        }
+        if (!java && body.path("enable_class_isolation").asBoolean(false)) {
+            return new Violation(400, "FSS.0400", "Invalid parameter enable_class_isolation: Java runtimes only, not "
+                    + runtime);
+        }
+        String restore = text(body, "restore_hook_handler");
+        if (!java && restore != null && !restore.isEmpty()) {
+            return new Violation(400, "FSS.0400", "Invalid parameter restore_hook_handler: Java runtimes only, not "
+                    + runtime);
         }
         return null;
     }

@@ -240,8 +240,12 @@ final class FunctionGraphApi {
         return createFunction((ObjectNode) in.json(), project);
     }
 
-    /** CreateFunction with its validation; also used to pre-create functions. */
-    Reply createFunction(ObjectNode body, String project) {
+    /**
+     * CreateFunction with its validation; also used to pre-create functions. A field the API's CreateFunction body
+     * does not have (the seed's CreateFunctionRequestBody) is not read, as by a service that does not know it.
+     */
+    Reply createFunction(ObjectNode request, String project) {
+        ObjectNode body = request.deepCopy().retain(CreateFunctionRules.createFields());
         List<String> schema = CreateFunctionRules.schemaErrors(CreateFunctionRules.createSchema(), body);
         if (!schema.isEmpty()) {
             return Reply.error(400, "FSS.0400", "Invalid parameter: " + String.join("; ", schema));
@@ -311,7 +315,7 @@ final class FunctionGraphApi {
             setCode(fn, c);
             touch(fn);
             functions.put(k, fn);
-            return Reply.json(200, view(fn.config, fn.encrypted));
+            return Reply.json(200, SdkModels.answer(fn.config, fn.encrypted, SdkModels.CREATE_FUNCTION));
         }
     }
 
@@ -588,7 +592,8 @@ final class FunctionGraphApi {
                 return r;
             }
             Version v = (Version) s;
-            return Reply.json(200, v == null ? view(fn.config, fn.encrypted) : view(v.config, v.encrypted));
+            return Reply.json(200, v == null ? SdkModels.answer(fn.config, fn.encrypted, SdkModels.SHOW_FUNCTION_CONFIG)
+                    : SdkModels.answer(v.config, v.encrypted, SdkModels.SHOW_FUNCTION_CONFIG));
         }
     }
 
@@ -643,6 +648,10 @@ final class FunctionGraphApi {
             return bad;
         }
         JsonNode body = in.json();
+        Reply unknown = unknownFields(body, SdkModels.UPDATE_FUNCTION_CODE_BODY, "UpdateFunctionCode");
+        if (unknown != null) {
+            return unknown;
+        }
         String codeType = CreateFunctionRules.text(body, "code_type");
         if (codeType == null || codeType.isEmpty()) {
             return Reply.error(400, "FSS.0400", "Invalid parameter: code_type is required");
@@ -690,8 +699,23 @@ final class FunctionGraphApi {
             }
             setCode(fn, (Code) code);
             touch(fn);
-            return Reply.json(200, codeView(fn.config));
+            return Reply.json(200, SdkModels.answer(fn.config, fn.encrypted, SdkModels.UPDATE_FUNCTION_CODE));
         }
+    }
+
+    /** 400 for a body with a field the call's request model does not have, naming them and what it takes. */
+    private static Reply unknownFields(JsonNode body, java.util.Set<String> known, String call) {
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                unknown.add(f);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        return Reply.error(400, "FSS.0400", "Invalid parameter: " + call + " does not take " + String.join(", ",
+                unknown) + " (it takes " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
     }
 
     private Reply updateConfig(Incoming in, Urn urn) {
@@ -703,6 +727,10 @@ final class FunctionGraphApi {
             return bad;
         }
         ObjectNode body = (ObjectNode) in.json();
+        Reply unknown = unknownFields(body, SdkModels.UPDATE_FUNCTION_CONFIG_BODY, "UpdateFunctionConfig");
+        if (unknown != null) {
+            return unknown;
+        }
         List<String> schema = CreateFunctionRules.schemaErrors(CreateFunctionRules.updateConfigSchema(), body);
         if (!schema.isEmpty()) {
             return Reply.error(400, "FSS.0400", "Invalid parameter: " + String.join("; ", schema));
@@ -743,7 +771,7 @@ final class FunctionGraphApi {
                 fn.encrypted = parseEncrypted(body);
             }
             touch(fn);
-            return Reply.json(200, view(fn.config, fn.encrypted));
+            return Reply.json(200, SdkModels.answer(fn.config, fn.encrypted, SdkModels.UPDATE_FUNCTION_CONFIG));
         }
     }
 
@@ -1196,11 +1224,11 @@ final class FunctionGraphApi {
 
     // ------------------------------------------------------------------ inspection for tests
 
-    /** The latest config as the API would show it, or null. */
+    /** The latest config as ShowFunctionConfig answers it, or null. */
     ObjectNode config(String project, String pkg, String name) {
         synchronized (lock) {
             Fn fn = functions.get(key(project, pkg, name));
-            return fn == null ? null : view(fn.config, fn.encrypted);
+            return fn == null ? null : SdkModels.answer(fn.config, fn.encrypted, SdkModels.SHOW_FUNCTION_CONFIG);
         }
     }
 
