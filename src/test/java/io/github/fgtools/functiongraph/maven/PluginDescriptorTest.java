@@ -67,7 +67,8 @@ class PluginDescriptorTest {
         assertProperty(c, "codeDirectory", "functiongraph.codeDirectory", "");
         for (String p : new String[] {"region", "projectId", "endpoint", "iamEndpoint", "obsEndpoint", "obsBucket",
                 "obsObjectKey", "xrole", "appXrole", "initializerHandler", "initializerTimeout", "preStopHandler",
-                "preStopTimeout", "enterpriseProjectId", "versionDescription", "alias", "canaryWeight"}) {
+                "preStopTimeout", "enterpriseProjectId", "versionDescription", "alias", "canaryWeight", "versionName",
+                "keepVersions"}) {
             assertProperty(c, p, "functiongraph." + p, "");
         }
         assertProperty(c, "serverId", "functiongraph.serverId", "huaweicloud");
