@@ -14,10 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The FunctionGraph v2 calls the plugin makes, below {@code /v2/{project_id}/fgs/functions}. */
 public final class FunctionGraphClient {
+    /** Versions asked for per page (the API's maximum). */
+    private static final int PAGE = 400;
+    private static final int MAX_PAGES = 10;
     private final HttpTransport transport;
     private final URI endpoint;
     private final String projectId;
@@ -107,10 +111,49 @@ public final class FunctionGraphClient {
         return json(transport.call(request), request);
     }
 
-    /** ListFunctionVersions (first page, up to 400). */
+    /**
+     * ListFunctionVersions, every page: {@code {"versions": [...]}} in the order the service lists them (publishing
+     * order, {@code latest} included), each with its {@code version} name and {@code last_modified}. A function has
+     * at most 20 versions, so one page of 400 holds them; further pages are read while {@code count} says there are
+     * more and {@code next_marker} moves on.
+     */
     public ObjectNode listVersions(String unqualifiedUrn) throws FunctionGraphException {
-        ApiRequest request = request("GET", "/" + unqualifiedUrn + "/versions?maxitems=400", null, true);
-        return json(transport.call(request), request);
+        ObjectNode all = Json.MAPPER.createObjectNode();
+        ArrayNode versions = all.putArray("versions");
+        String marker = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            ApiRequest request = request("GET", "/" + unqualifiedUrn + "/versions?maxitems=" + PAGE
+                    + (marker == null ? "" : "&marker=" + marker), null, true);
+            ObjectNode answer = json(transport.call(request), request);
+            JsonNode items = answer.path("versions");
+            items.forEach(versions::add);
+            String next = answer.path("next_marker").asText("");
+            long count = answer.path("count").asLong(-1);
+            if (items.size() == 0 || count < 0 || versions.size() >= count || next.isEmpty() || next.equals(marker)
+                    || "0".equals(next)) {
+                break;
+            }
+            marker = next;
+        }
+        return all;
+    }
+
+    /** ListVersionAliases: every alias of the function ({@code name}, {@code version}, weights). */
+    public ArrayNode listAliases(String unqualifiedUrn) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/" + unqualifiedUrn + "/aliases", null, true);
+        ApiResponse response = transport.call(request);
+        try {
+            JsonNode node = response.body.length == 0 ? Json.MAPPER.createArrayNode()
+                    : Json.MAPPER.readTree(response.body);
+            if (node != null && node.isArray()) {
+                return (ArrayNode) node;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw new FunctionGraphException("FunctionGraph answered " + request.describe() + " with " + response.status
+                + " but a body that is not a JSON array of aliases (a proxy in the way? check " + Setting.ENDPOINT
+                + ")", false, null);
     }
 
     /** ShowVersionAlias; null when absent. */
@@ -134,6 +177,14 @@ public final class FunctionGraphClient {
     public ObjectNode updateAlias(String unqualifiedUrn, String alias, ObjectNode body) throws FunctionGraphException {
         ApiRequest request = request("PUT", "/" + unqualifiedUrn + "/aliases/" + alias, jsonBody(body), true);
         return json(transport.call(request), request);
+    }
+
+    /**
+     * DeleteFunction with a version's URN ({@code …:<name>}) deletes that version, and the service deletes the aliases
+     * on it with it; false when it was gone already. {@code latest} cannot be deleted this way.
+     */
+    public boolean deleteVersion(String versionUrn) throws FunctionGraphException {
+        return delete(versionUrn);
     }
 
     /** DeleteFunction; false when there was nothing to delete. */

@@ -33,7 +33,7 @@ public final class FunctionUrn {
         return unqualified() + ":!" + alias;
     }
 
-    /** A qualifier as users write it: {@code latest}, a version number, or an alias name. */
+    /** A qualifier as users write it: {@code latest}, a version name, or an alias name. */
     public String qualified(String qualifier, boolean isAlias) {
         return isAlias ? alias(qualifier) : version(qualifier);
     }

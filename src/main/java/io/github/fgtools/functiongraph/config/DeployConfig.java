@@ -43,6 +43,10 @@ public final class DeployConfig {
     public final String versionDescription;
     public final String alias;
     public final Integer canaryWeight;
+    /** The name to publish the version under, or null: the service names it ({@code v20261204-142128}). */
+    public final String versionName;
+    /** After publishing, keep this many newest versions (and every aliased one); null: keep all. */
+    public final Integer keepVersions;
     public final List<String> warnings;
 
     private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<String> warnings) {
@@ -61,10 +65,12 @@ public final class DeployConfig {
         this.obsObjectKey = b.obsObjectKey;
         this.dryRun = b.dryRun;
         this.updateExisting = b.updateExisting;
-        this.publishVersion = b.publishVersion || b.alias != null;
+        this.publishVersion = b.publishVersion || b.alias != null || b.versionName != null;
         this.versionDescription = b.versionDescription;
         this.alias = b.alias;
         this.canaryWeight = b.canaryWeight;
+        this.versionName = b.versionName;
+        this.keepVersions = b.keepVersions;
         this.warnings = Collections.unmodifiableList(warnings);
     }
 
@@ -120,6 +126,8 @@ public final class DeployConfig {
         private String versionDescription;
         private String alias;
         private Integer canaryWeight;
+        private String versionName;
+        private Integer keepVersions;
         private final Problems problems = new Problems();
 
 
@@ -143,6 +151,9 @@ public final class DeployConfig {
         public Builder versionDescription(String v) { versionDescription = Text.blankToNull(v); return this; }
         public Builder alias(String v) { alias = Text.blankToNull(v); return this; }
         public Builder canaryWeight(Integer v) { canaryWeight = v; return this; }
+        /** Publishes under this name (implies publishing). */
+        public Builder versionName(String v) { versionName = Text.blankToNull(v); return this; }
+        public Builder keepVersions(Integer v) { keepVersions = v; return this; }
 
         public DeployConfig build() throws InvalidConfigurationException {
             if (function == null) {
@@ -211,6 +222,17 @@ public final class DeployConfig {
                 }
                 if (alias == null) {
                     problems.add(Setting.CANARY_WEIGHT, canaryWeight, "needs " + Setting.ALIAS + ": the weight splits an alias");
+                }
+            }
+            FunctionRules.checkVersionName(problems, versionName);
+            if (keepVersions != null) {
+                if (keepVersions < 1) {
+                    problems.add(Setting.KEEP_VERSIONS, keepVersions, "at least 1: the newest versions to keep "
+                            + "(aliased versions are always kept); leave it unset to keep all");
+                } else if (!publishVersion && alias == null && versionName == null) {
+                    problems.warn(Setting.KEEP_VERSIONS, keepVersions, "applies after publishing a version: set "
+                            + Setting.PUBLISH_VERSION + ", " + Setting.ALIAS + " or " + Setting.VERSION_NAME
+                            + "; nothing is deleted this time");
                 }
             }
             if (versionDescription != null && versionDescription.length() > 512) {

@@ -17,6 +17,30 @@ public final class FunctionRules {
     public static final Pattern NAME = Pattern.compile("^[A-Za-z]([A-Za-z0-9_-]{0,58}[A-Za-z0-9])?$");
     public static final String NAME_RULE = "a letter first, then up to 60 letters, digits, '_' or '-', ending in a letter or digit";
 
+    /**
+     * Version names, CreateFunctionVersion's {@code version}: 1–42 letters, digits, '_', '-' or '.', a letter or digit
+     * at both ends. Without a name the service names the version from the time of publishing,
+     * {@code v<yyyyMMdd>-<HHmmss>} (e.g. {@code v20261204-142128}); names are never assumed to be numbers.
+     */
+    public static final Pattern VERSION_NAME = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]{0,40}[A-Za-z0-9])?$");
+    public static final String VERSION_NAME_RULE = "1–42 letters, digits, '_', '-' or '.', starting and ending with a "
+            + "letter or digit (not 'latest')";
+
+    /**
+     * The newest class-file major version each Java runtime loads: Java8 52, Java11 55, Java17 61, Java21 65. A
+     * runtime {@code Java<N>} the table does not list yet follows the JVM's own rule, major = N + 44.
+     */
+    private static final Map<String, Integer> CLASS_FILE_MAJOR;
+
+    static {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        m.put("Java8", 52);
+        m.put("Java11", 55);
+        m.put("Java17", 61);
+        m.put("Java21", 65);
+        CLASS_FILE_MAJOR = Collections.unmodifiableMap(m);
+    }
+
     /** The seed's {@code runtime} enum. */
     public static final List<String> RUNTIMES = Collections.unmodifiableList(Arrays.asList(
             "Java8", "Java11", "Java17", "Python2.7", "Python3.6", "Python3.9", "Python3.10", "Go1.8", "Go1.x",
@@ -64,6 +88,30 @@ public final class FunctionRules {
     /** The seed's gpu_memory: "only Custom and Custom Image functions can use GPUs". */
     public static boolean takesGpu(String runtime) {
         return "Custom".equals(runtime) || isCustomImage(runtime);
+    }
+
+    /** The newest class-file major version {@code runtime} loads, or -1 when it is not a Java runtime. */
+    public static int maxClassFileMajor(String runtime) {
+        Integer known = runtime == null ? null : CLASS_FILE_MAJOR.get(runtime);
+        if (known != null) {
+            return known;
+        }
+        if (runtime != null && runtime.matches("Java[0-9]{1,3}")) {
+            return Integer.parseInt(runtime.substring(4)) + 44;
+        }
+        return -1;
+    }
+
+    /** The Java release a class-file major version belongs to: 52 is 8, 61 is 17 (from Java 5, major 49, on). */
+    public static int javaRelease(int classFileMajor) {
+        return classFileMajor - 44;
+    }
+
+    /** A version name the user gives: {@link #VERSION_NAME}, and not {@code latest}. */
+    public static void checkVersionName(Problems problems, String versionName) {
+        if (versionName != null && (!VERSION_NAME.matcher(versionName).matches() || "latest".equals(versionName))) {
+            problems.add(Setting.VERSION_NAME, versionName, VERSION_NAME_RULE);
+        }
     }
 
     public static boolean isCustomImage(String runtime) {

@@ -14,11 +14,23 @@ import java.util.regex.Pattern;
 public final class InvokeConfig {
     /** The most FunctionGraph takes as a synchronous event. */
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
-    private static final Pattern QUALIFIER = Pattern.compile("latest|[0-9]+|[A-Za-z][A-Za-z0-9_-]{0,62}");
-    private static final Pattern VERSION = Pattern.compile("latest|[0-9]+");
+    /** Alias names: a letter first, then letters, digits, '_' or '-'; never a '.', never a digit first. */
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
+    /** The shape of the names FunctionGraph gives versions published without one: {@code v20261204-142128}. */
+    private static final Pattern SERVICE_VERSION_NAME = Pattern.compile("v[0-9]{8}-[0-9]{6}([._-][A-Za-z0-9]+)*");
+
+    /**
+     * How a qualifier addresses the function. Versions and aliases share the URN's last field ({@code <urn>:<version>}
+     * against {@code <urn>:!<alias>}) and their name rules overlap, so the rules of the API reference decide:
+     * {@code latest} and a name that only a version can have (a '.' or a digit first, as in {@code 1.2.0}; or the
+     * service's own {@code v20261204-142128} shape) are versions; a name that only an alias can have (longer than 42,
+     * or ending in '_' or '-') is an alias; a name that could be either ({@code prod}, {@code release_7}) is tried as
+     * an alias first, then as a version when no alias has that name.
+     */
+    public enum QualifierKind { VERSION, ALIAS, ALIAS_OR_VERSION }
 
     public final FunctionTarget target;
-    /** {@code latest}, a version, or an alias name. */
+    /** {@code latest}, a version name, or an alias name. */
     public final String qualifier;
     public final Path outputDirectory;
     private final byte[] payload;
@@ -39,9 +51,21 @@ public final class InvokeConfig {
         return payload.clone();
     }
 
-    /** True when {@link #qualifier} names an alias, not {@code latest} or a version number. */
-    public boolean qualifierIsAlias() {
-        return !VERSION.matcher(qualifier).matches();
+    /** Whether {@link #qualifier} is a version, an alias, or either (see {@link QualifierKind}). */
+    public QualifierKind qualifierKind() {
+        return kind(qualifier);
+    }
+
+    static QualifierKind kind(String q) {
+        if ("latest".equals(q) || SERVICE_VERSION_NAME.matcher(q).matches()) {
+            return QualifierKind.VERSION;
+        }
+        boolean version = FunctionRules.VERSION_NAME.matcher(q).matches();
+        boolean alias = ALIAS.matcher(q).matches();
+        if (version && alias) {
+            return QualifierKind.ALIAS_OR_VERSION;
+        }
+        return alias ? QualifierKind.ALIAS : QualifierKind.VERSION;
     }
 
     public static final class Builder {
@@ -63,8 +87,10 @@ public final class InvokeConfig {
             Problems problems = new Problems();
             FunctionTarget t = target.build(problems);
             String q = qualifier == null ? Parameters.DEFAULT_QUALIFIER : qualifier;
-            if (!QUALIFIER.matcher(q).matches()) {
-                problems.add(Setting.QUALIFIER, q, "latest, a version number, or an alias name");
+            if (!FunctionRules.VERSION_NAME.matcher(q).matches() && !ALIAS.matcher(q).matches()) {
+                problems.add(Setting.QUALIFIER, q, "latest, a version name (" + FunctionRules.VERSION_NAME_RULE
+                        .replace(" (not 'latest')", "") + "), or an alias name (a letter first, then up to 62 "
+                        + "letters, digits, '_' or '-')");
             }
             byte[] bytes = payload(problems);
             problems.throwIfAny("Invalid functiongraph:invoke configuration");

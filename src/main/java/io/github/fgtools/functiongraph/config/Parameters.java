@@ -88,6 +88,8 @@ public final class Parameters {
         named(Setting.VERSION_DESCRIPTION, "versionDescription");
         named(Setting.ALIAS, "alias");
         named(Setting.CANARY_WEIGHT, "canaryWeight");
+        named(Setting.VERSION_NAME, "versionName");
+        named(Setting.KEEP_VERSIONS, "keepVersions");
         named(Setting.RETRIES, "retries");
         named(Setting.CONNECT_TIMEOUT, "connectTimeout");
         named(Setting.READ_TIMEOUT, "readTimeout");

@@ -45,6 +45,7 @@ public final class DeployService {
         }
         FunctionSpec f = config.function;
         long started = System.nanoTime();
+        ClassFileCheck.check(config, reporter);
         CodePackage pkg = pack(config);
         long packed = System.nanoTime();
         String codeType = config.effectiveCodeType();
@@ -63,6 +64,10 @@ public final class DeployService {
                 ObsClient obs = cloud.obs;
 
                 ObjectNode current = fg.showConfig(urn.latest());
+                Releases releases = new Releases(fg, reporter);
+                // a version name that exists must match before anything changes: versions are immutable
+                boolean namedVersionMatches = current != null && config.publishVersion && config.versionName != null
+                        && releases.namedVersionMatches(urn, config, pkg.sha512Hex());
                 String action = null;
                 if (current == null) {
                     uploadToObs(config, obs, pkg, objectKey, changes);
@@ -88,10 +93,12 @@ public final class DeployService {
                 }
                 String version = "latest";
                 if (config.publishVersion) {
-                    Releases releases = new Releases(fg, reporter);
-                    version = releases.publish(urn, config, changes);
+                    version = releases.publish(urn, config, pkg.sha512Hex(), namedVersionMatches, changes);
                     if (config.alias != null) {
                         releases.pointAlias(urn, config.alias, version, config.canaryWeight, changes);
+                    }
+                    if (config.keepVersions != null) {
+                        new VersionPruning(fg, reporter).prune(urn, config.keepVersions, version, changes);
                     }
                 }
                 DeployResult result = new DeployResult(action, urn.latest(), version, config.alias, codeType,
@@ -169,7 +176,7 @@ public final class DeployService {
         } else {
             List<String> unseen = new ArrayList<>();
             for (String field : differences) {
-                if (field.equals("encrypted_user_data") || !current.has(field) && !field.equals("log_config")) {
+                if (!RequestBodies.isShown(current, field)) {
                     unseen.add(field);
                 }
             }
@@ -282,6 +289,12 @@ public final class DeployService {
                 + "/v2/" + projectId + "/fgs/functions, or update it when it exists (PUT …/code, PUT …/config)");
         if (codeUrl != null) {
             reporter.info("Dry run: would upload " + mb(pkg.size()) + " to OBS as " + codeUrl);
+        }
+        if (config.publishVersion) {
+            reporter.info("Dry run: would publish a version" + (config.versionName != null ? " named "
+                    + config.versionName : "") + (config.alias != null ? " and point alias " + config.alias
+                    + " at it" : "") + (config.keepVersions != null ? ", then delete versions older than the newest "
+                    + config.keepVersions + " that no alias points at" : ""));
         }
         reporter.info("Dry run: requests written to " + file.getParent() + " (request-create.json, "
                 + "request-update-code.json, request-update-config.json)");

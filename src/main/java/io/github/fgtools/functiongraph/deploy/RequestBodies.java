@@ -287,6 +287,15 @@ public final class RequestBodies {
         return diff;
     }
 
+    /**
+     * Whether ShowFunctionConfig's answer ({@code current}) shows the value of this configuration field, so that a
+     * difference in it is real: not for {@code encrypted_user_data} (never in clear), nor for a field it does not
+     * answer at all ({@code domain_names} and the restore hook are not in the SDK's ShowFunctionConfigResponse).
+     */
+    public static boolean isShown(ObjectNode current, String field) {
+        return "log_config".equals(field) || !"encrypted_user_data".equals(field) && current.has(field);
+    }
+
     private static boolean sameValue(String field, JsonNode current, JsonNode desired) {
         if (current == null || current.isNull()) {
             return desired == null || desired.isNull();

@@ -2,6 +2,7 @@ package io.github.fgtools.functiongraph.invoke;
 
 import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.Reporter;
+import io.github.fgtools.functiongraph.client.ApiException;
 import io.github.fgtools.functiongraph.client.CloudSession;
 import io.github.fgtools.functiongraph.client.FunctionGraphClient;
 import io.github.fgtools.functiongraph.client.FunctionUrn;
@@ -28,10 +29,23 @@ public final class InvokeService {
         FunctionTarget t = config.target;
         try (CloudSession session = CloudSession.open(t.cloud, credentials, reporter)) {
             FunctionUrn urn = session.urn(t.functionPackage, t.functionName);
-            String target = urn.qualified(config.qualifier, config.qualifierIsAlias());
+            InvokeConfig.QualifierKind kind = config.qualifierKind();
+            String target = urn.qualified(config.qualifier, kind != InvokeConfig.QualifierKind.VERSION);
             reporter.info("Invoking " + target);
             long start = System.nanoTime();
-            FunctionGraphClient.Invocation result = session.functionGraph.invoke(target, config.payload());
+            FunctionGraphClient.Invocation result;
+            try {
+                result = session.functionGraph.invoke(target, config.payload());
+            } catch (ApiException e) {
+                if (kind != InvokeConfig.QualifierKind.ALIAS_OR_VERSION || !e.is(404, "FSS.1053")) {
+                    throw e;
+                }
+                // no alias of that name (nothing ran): the name is a version's
+                target = urn.version(config.qualifier);
+                reporter.info("No alias " + config.qualifier + ": invoking version " + target);
+                start = System.nanoTime();
+                result = session.functionGraph.invoke(target, config.payload());
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("functionUrn", target);

@@ -239,6 +239,25 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.canaryWeight")
     Integer canaryWeight;
 
+    /**
+     * Publish the version under this name, e.g. {@code ${project.version}} (implies publishVersion): 1–42 letters,
+     * digits, {@code _}, {@code -}, {@code .}, starting and ending with a letter or digit. A version of that name that
+     * exists is reused when its code and configuration are this deploy's, and fails the build otherwise (versions
+     * are immutable). Unset, FunctionGraph names the version from the time ({@code v20261204-142128}).
+     * @since 0.1.0
+     */
+    @Parameter(property = "functiongraph.versionName")
+    String versionName;
+
+    /**
+     * After publishing, delete the versions older than the newest this many that no alias points at (by its
+     * version or its additional version weights); never {@code latest}, never an aliased version. Unset: keep all
+     * (FunctionGraph keeps at most 20 versions per function, latest included).
+     * @since 0.1.0
+     */
+    @Parameter(property = "functiongraph.keepVersions")
+    Integer keepVersions;
+
     @Override
     protected String goal() {
         return "deploy";
@@ -246,6 +265,12 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
 
     @Override
     protected void run() throws FunctionGraphException {
+        if ("pom".equals(project.getPackaging()) && artifactFile == null && codeDirectory == null) {
+            // a reactor's parent: an <execution> in its <build><plugins> is meant for the modules
+            getLog().info("Skipping functiongraph:deploy for " + project.getArtifactId() + ": packaging 'pom' has no "
+                    + "code to deploy (set <artifactFile> or <codeDirectory> to deploy one)");
+            return;
+        }
         DeployConfig config = toConfig();
         new DeployService(reporter()).deploy(config, this::credentials);
     }
@@ -281,6 +306,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .dryRun(dryRun).updateExisting(updateExisting)
                 .publishVersion(publishVersion).versionDescription(versionDescription)
                 .alias(alias).canaryWeight(canaryWeight)
+                .versionName(versionName).keepVersions(keepVersions)
                 .build();
     }
 

@@ -17,7 +17,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "invoke", threadSafe = true, requiresProject = false)
 public class InvokeMojo extends AbstractFunctionGraphMojo {
-    /** {@code latest}, a version number, or an alias name. @since 0.1.0 */
+    /**
+     * {@code latest}, a version name ({@code v20261204-142128}, {@code 1.2.0}) or an alias name. A name with a '.' or
+     * a digit first, or of the service's {@code v<date>-<time>} shape, is a version; a name either could have is
+     * tried as an alias, then as a version. @since 0.1.0
+     */
     @Parameter(property = "functiongraph.qualifier", defaultValue = Parameters.DEFAULT_QUALIFIER)
     String qualifier;
 

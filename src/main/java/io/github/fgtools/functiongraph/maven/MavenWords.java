@@ -5,6 +5,7 @@ import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.CloudSession;
 import io.github.fgtools.functiongraph.client.CredentialsResolver;
 import io.github.fgtools.functiongraph.config.Parameters;
+import io.github.fgtools.functiongraph.deploy.ClassFileCheck;
 
 /**
  * The Maven words for what the core reports, in one place (as Jib's {@code MavenHelpfulSuggestions}): each setting as
@@ -42,6 +43,12 @@ final class MavenWords {
             }
             return sb.append(nl).append("A dry run (-D").append(Parameters.of(Setting.DRY_RUN).property)
                     .append(") needs none.").toString();
+        }
+        if (e instanceof ClassFileCheck.TooNewException) {
+            int release = ((ClassFileCheck.TooNewException) e).release;
+            return render(e.getMessage()) + System.lineSeparator() + "In Maven: set <maven.compiler.release>" + release
+                    + "</maven.compiler.release> in the POM's <properties> (or <release>" + release
+                    + "</release> in maven-compiler-plugin's <configuration>), then run mvn package again.";
         }
         return render(e.getMessage());
     }

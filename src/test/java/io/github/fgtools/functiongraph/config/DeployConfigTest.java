@@ -65,6 +65,34 @@ class DeployConfigTest {
     }
 
     @Test
+    void versionNameFollowsTheApiRuleAndImpliesPublishing() throws Exception {
+        for (String good : new String[] {"1.2.0", "v20261204-142128", "release_7", "a", "1.0.0-RC1"}) {
+            DeployConfig c = valid(spec()).versionName(good).build();
+            assertThat(c.versionName).isEqualTo(good);
+            assertThat(c.publishVersion).isTrue();
+        }
+        for (String bad : new String[] {"1.2.0-", ".hidden", "latest", "has space", "x/y",
+                "a234567890123456789012345678901234567890123"}) {
+            assertThat(Words.thrown(() -> valid(spec()).versionName(bad).build())).as(bad)
+                    .contains("<versionName> (functiongraph.versionName) = '" + bad + "'")
+                    .contains("1–42 letters, digits, '_', '-' or '.'").contains("nothing was sent");
+        }
+        assertThat(valid(spec()).versionName("a2345678901234567890123456789012345678901").build().versionName)
+                .hasSize(41);
+    }
+
+    @Test
+    void keepVersionsIsAtLeastOneAndWarnsWithoutPublishing() throws Exception {
+        assertThat(Words.thrown(() -> valid(spec()).publishVersion(true).keepVersions(0).build()))
+                .contains("<keepVersions> (functiongraph.keepVersions) = 0: at least 1");
+        DeployConfig alone = valid(spec()).keepVersions(3).build();
+        assertThat(alone.warnings.stream().map(Words::render).collect(java.util.stream.Collectors.toList()))
+                .singleElement().asString().contains("<keepVersions> (functiongraph.keepVersions) = 3")
+                .contains("<publishVersion> (functiongraph.publishVersion)");
+        assertThat(valid(spec()).alias("prod").keepVersions(3).build().warnings).isEmpty();
+    }
+
+    @Test
     void userDataLimits() throws Exception {
         Map<String, String> many = new LinkedHashMap<>();
         for (int i = 0; i < 21; i++) {

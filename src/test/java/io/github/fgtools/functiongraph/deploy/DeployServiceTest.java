@@ -269,22 +269,26 @@ class DeployServiceTest {
     @Test
     void theVersionLimitGivesTheFix() throws Exception {
         Path jar = jar("versions");
-        for (int i = 1; i <= 20; i++) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 19; i++) {
             DeployResult r = deploy(describedAs(config("fn", jar), "v" + i).publishVersion(true));
-            assertThat(r.version).isEqualTo(String.valueOf(i));
+            assertThat(r.version).matches("v\\d{8}-\\d{6}(-\\d+)?").isNotIn(names);
+            names.add(r.version);
         }
-        assertThat(Words.thrown(() -> deploy(describedAs(config("fn", jar), "v21").publishVersion(true))))
+        assertThat(Words.thrown(() -> deploy(describedAs(config("fn", jar), "v20").publishVersion(true))))
                 .contains("at most 20 versions per function").contains("delete versions")
+                .contains("Set <keepVersions> (functiongraph.keepVersions)")
                 .contains("already changed in the cloud: configuration updated");
     }
 
     @Test
     void publishingWithNothingChangedReusesTheNewestVersion() throws Exception {
         Path jar = jar("same");
-        assertThat(deploy(config("fn", jar).publishVersion(true)).version).isEqualTo("1");
+        String first = deploy(config("fn", jar).publishVersion(true)).version;
+        assertThat(first).matches("v\\d{8}-\\d{6}");
         cloud.clearRequests();
         DeployResult again = deploy(config("fn", jar).publishVersion(true));
-        assertThat(again.version).isEqualTo("1");
+        assertThat(again.version).isEqualTo(first);
         assertThat(again.action).isEqualTo("unchanged");
         assertThat(calls()).allMatch(c -> c.startsWith("GET"));
     }
@@ -319,12 +323,12 @@ class DeployServiceTest {
 
     @Test
     void anAliasCreatedElsewhereMeanwhileIsMovedInstead() throws Exception {
-        deploy(describedAs(config("fn", jar("a")), "one").alias("prod"));
+        String first = deploy(describedAs(config("fn", jar("a")), "one").alias("prod")).version;
         cloud.enqueueFault("GET", ".*/aliases/prod", Fault.status(404,
                 "{\"error_code\":\"FSS.1053\",\"error_msg\":\"Not found the alias\"}"));
         DeployResult r = deploy(describedAs(config("fn", jar("a")), "two").alias("prod"));
-        assertThat(r.version).isEqualTo("2");
-        assertThat(r.changes).contains("alias prod moved wholly to version 2");
+        assertThat(r.version).isNotEqualTo(first).isEqualTo(cloud.functionVersions("default", "fn").get(1));
+        assertThat(r.changes).contains("alias prod moved wholly to version " + r.version);
         assertThat(warnings).singleElement().asString().contains("Alias prod was created elsewhere");
     }
 
@@ -360,13 +364,13 @@ class DeployServiceTest {
         log.streamId = "ls-1";
         log.streamName = "fn-stream";
         Path jar = jar("logs");
-        assertThat(deploy(config("fn", jar).function(fn().logConfig(log).build()).alias("prod")).version)
-                .isEqualTo("1");
+        String first = deploy(config("fn", jar).function(fn().logConfig(log).build()).alias("prod")).version;
         assertThat(cloud.functionConfig("fn").get("log_group_id").asText()).isEqualTo("lg-1");
         cloud.clearRequests();
         DeployResult again = deploy(config("fn", jar).function(fn().logConfig(log).build()).alias("prod"));
         assertThat(again.action).isEqualTo("unchanged");
-        assertThat(again.version).isEqualTo("1");
+        assertThat(again.version).isEqualTo(first);
+        assertThat(cloud.functionVersions("default", "fn")).containsExactly(first);
         assertThat(writes()).isEmpty();
         assertThat(info).contains("Configuration unchanged");
     }
@@ -441,6 +445,25 @@ class DeployServiceTest {
         assertThat(deploy(config("fn", jar).function(hook)).changes).containsExactly("configuration updated");
         assertThat(info).anySatisfy(i -> assertThat(i).contains("(restore_hook_handler, restore_hook_timeout)",
                 "ShowFunctionConfig does not show restore_hook_handler, restore_hook_timeout as set"));
+    }
+
+    /** A named version is compared with what ShowFunctionConfig shows: a restore hook it does not show is no change. */
+    @Test
+    void aNamedVersionIsComparedOnlyInWhatTheServiceShows() throws Exception {
+        Path jar = jar("named");
+        DeployConfig.Builder named = config("fn", jar).versionName("1.4.0").function(fn()
+                .restoreHookHandler("com.example.Handler.restore").restoreHookTimeout(30).ephemeralStorage(1024)
+                .build());
+        assertThat(deploy(named).version).isEqualTo("1.4.0");
+        DeployResult again = deploy(config("fn", jar).versionName("1.4.0").function(fn()
+                .restoreHookHandler("com.example.Handler.restore").restoreHookTimeout(30).ephemeralStorage(1024)
+                .build()));
+        assertThat(again.version).isEqualTo("1.4.0");
+        assertThat(cloud.functionVersions("default", "fn")).containsExactly("1.4.0");
+        assertThat(Words.thrown(() -> deploy(config("fn", jar).versionName("1.4.0").function(fn()
+                .restoreHookHandler("com.example.Handler.restore").restoreHookTimeout(30).ephemeralStorage(2048)
+                .build())))).contains("Version 1.4.0 of fn exists already and differs from this deploy in "
+                        + "ephemeral_storage (1024 in the version, 2048 in the POM)");
     }
 
     /** Defect 4: code_url names the object on the OBS endpoint the package goes to. */

@@ -8,15 +8,20 @@ import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Mojo wiring: defaults from the plugin descriptor, POM configuration, skip, secret masking. */
 @MojoTest
 class DeployMojoHarnessTest {
     private static final String POM = "src/test/resources/unit/deploy/pom.xml";
+    private static final String PARENT = "src/test/resources/unit/parent/pom.xml";
 
     @Test
     @InjectMojo(goal = "deploy", pom = POM)
@@ -59,6 +64,45 @@ class DeployMojoHarnessTest {
         mojo.execute(); // the runtime is invalid: only skip lets this pass
         assertThat(lines).containsExactly("Skipping functiongraph:deploy (functiongraph.skip)");
 
+    }
+
+    /** A reactor's parent, as Maven builds it from {@code unit/parent/pom.xml} (the harness's own stub is a jar). */
+    private static MavenProject pomProject() {
+        MavenProject p = new MavenProject();
+        p.setGroupId("com.example");
+        p.setArtifactId("harness-parent");
+        p.setVersion("1.0");
+        p.setPackaging("pom");
+        Build build = new Build();
+        build.setDirectory("target/harness-parent");
+        build.setFinalName("harness-parent-1.0");
+        p.setBuild(build);
+        return p;
+    }
+
+    @Test
+    @InjectMojo(goal = "deploy", pom = PARENT)
+    void aReactorParentIsSkippedWithOneLine(DeployMojo mojo) throws Exception {
+        mojo.project = pomProject();
+        List<String> lines = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        mojo.execute(); // would fail validation (no runtime, no jar) if it ran
+        assertThat(lines).containsExactly("Skipping functiongraph:deploy for harness-parent: packaging 'pom' has no "
+                + "code to deploy (set <artifactFile> or <codeDirectory> to deploy one)");
+    }
+
+    @Test
+    @InjectMojo(goal = "deploy", pom = PARENT)
+    @MojoParameter(name = "codeDirectory", value = "src/main/python")
+    void aPomProjectWithACodeDirectoryIsDeployed(DeployMojo mojo) {
+        mojo.project = pomProject();
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<runtime> (functiongraph.runtime)");
     }
 
     @Test

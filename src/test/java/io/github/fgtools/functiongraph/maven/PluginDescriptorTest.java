@@ -67,9 +67,9 @@ class PluginDescriptorTest {
         assertProperty(c, "codeDirectory", "functiongraph.codeDirectory", "");
         for (String p : new String[] {"region", "projectId", "endpoint", "iamEndpoint", "obsEndpoint", "obsBucket",
                 "obsObjectKey", "xrole", "appXrole", "initializerHandler", "initializerTimeout", "preStopHandler",
-                "preStopTimeout", "enterpriseProjectId", "versionDescription", "alias", "canaryWeight",
-                "ephemeralStorage", "enableClassIsolation", "heartbeatHandler", "enableAuthInHeader", "domainNames",
-                "restoreHookHandler", "restoreHookTimeout"}) {
+                "preStopTimeout", "enterpriseProjectId", "versionDescription", "alias", "canaryWeight", "versionName",
+                "keepVersions", "ephemeralStorage", "enableClassIsolation", "heartbeatHandler", "enableAuthInHeader",
+                "domainNames", "restoreHookHandler", "restoreHookTimeout"}) {
             assertProperty(c, p, "functiongraph." + p, "");
         }
         assertProperty(c, "serverId", "functiongraph.serverId", "huaweicloud");

@@ -93,9 +93,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code depend_version_list} when the body has it.
  * UpdateFunctionConfig merges the body into the stored config (omitted fields are kept, JSON null removes
  * a field; func_name must be the URN's and runtime cannot change). UpdateFunctionCode replaces the code
- * (new digest). Only {@code latest} can be updated. Versions are numbered "1", "2", … (or the name given);
- * publishing with nothing changed since the last version (code digest, config, encrypted_user_data) is 400
- * {@code FSS.1016}; at most 20 published versions. Aliases: 409 {@code FSS.1063}, 404 {@code FSS.1053},
+ * (new digest). Only {@code latest} can be updated. A version published without a name is named as the service
+ * names it, from the time of publishing in UTC+8: {@code v<yyyyMMdd>-<HHmmss>} (SDK models
+ * {@code CreateFunctionVersionResponse} and {@code ListFunctionVersionResult}, field {@code version}), with
+ * {@code -2}, {@code -3}, … appended when versions land within one second (so names do not even sort as
+ * they were published); a given name must be 1–42 letters, digits, '_', '-', '.', alphanumeric at both ends
+ * (409 {@code FSS.1062} when it exists). ListFunctionVersions answers {@code {"versions", "next_marker",
+ * "count"}} ({@code ListFunctionVersionsResponse}): {@code latest} first, then the versions in publishing
+ * order, each with {@code last_modified} (the time it was published, to the second). Publishing with nothing
+ * changed since the last version (code digest, config, encrypted_user_data) is 400 {@code FSS.1016}; at most
+ * 20 versions, {@code latest} included (400 {@code FSS.0400} "at most 20 versions"). DELETE of
+ * {@code <urn>:<version>} deletes that version and, as the service does, the aliases on it (and removes it
+ * from other aliases' additional weights); DELETE of {@code <urn>:latest} is 400, of the URN without a
+ * version deletes the function. With a state directory, each function's versions and aliases are written to
+ * {@code <stateDir>/standin-releases/<func_name>.json} after every change. Aliases: 409 {@code FSS.1063}, 404 {@code FSS.1053},
  * at most 10, one additional version with weight 1–99; on UpdateVersionAlias an omitted
  * {@code additional_version_weights} is KEPT and {@code {}} clears it. URNs in paths may be 7-field
  * (no qualifier) or 8-field ({@code :latest}, {@code :<version>}, {@code :!<alias>}), raw or
@@ -364,6 +375,15 @@ public final class CloudStandIn implements AutoCloseable {
     /** Clear-text encrypted_user_data the stand-in holds (for assertions; never answered), or null. */
     public Map<String, String> encryptedUserData(String pkg, String name) {
         return fg.encryptedUserData(PROJECT_ID, pkg, name);
+    }
+
+    /**
+     * Fixes FunctionGraph's clock (version names, {@code last_modified}): with a fixed clock the names of unnamed
+     * versions are known in advance, {@code v<yyyyMMdd>-<HHmmss>} of that instant in UTC+8, then {@code -2}, {@code -3}…
+     */
+    public CloudStandIn setClock(java.time.Clock clock) {
+        fg.setClock(clock);
+        return this;
     }
 
     /** Published version names of a function, oldest first. */

@@ -39,6 +39,15 @@ import com.huaweicloud.sdk.functiongraph.v2.FunctionGraphClient;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequestBody;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionResponse;
+import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionVersionRequest;
+import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionVersionRequestBody;
+import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionVersionResponse;
+import com.huaweicloud.sdk.functiongraph.v2.model.CreateVersionAliasRequest;
+import com.huaweicloud.sdk.functiongraph.v2.model.CreateVersionAliasRequestBody;
+import com.huaweicloud.sdk.functiongraph.v2.model.DeleteFunctionRequest;
+import com.huaweicloud.sdk.functiongraph.v2.model.ListFunctionVersionResult;
+import com.huaweicloud.sdk.functiongraph.v2.model.ListFunctionVersionsRequest;
+import com.huaweicloud.sdk.functiongraph.v2.model.ListFunctionVersionsResponse;
 import com.huaweicloud.sdk.functiongraph.v2.model.FuncCode;
 import com.huaweicloud.sdk.functiongraph.v2.model.InvokeFunctionRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.InvokeFunctionResponse;
@@ -382,8 +391,9 @@ class CloudStandInTest {
 
         HttpResponse<String> pub = call("POST", FUNCTIONS + "/" + urn + "/versions", "{\"description\":\"first\"}");
         assertThat(pub.statusCode()).as(pub.body()).isEqualTo(200);
-        assertThat(json(pub).get("version").asText()).isEqualTo("1");
-        assertThat(json(pub).get("func_urn").asText()).isEqualTo(urn + ":1");
+        String first = json(pub).get("version").asText();
+        assertThat(first).matches("v\\d{8}-\\d{6}");
+        assertThat(json(pub).get("func_urn").asText()).isEqualTo(urn + ":" + first);
         HttpResponse<String> again = call("POST", FUNCTIONS + "/" + encoded + "/versions", "{}");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(json(again).get("error_code").asText()).isEqualTo("FSS.1016");
@@ -407,25 +417,27 @@ class CloudStandInTest {
         assertThat(call("PUT", FUNCTIONS + "/" + urn + "/config", "{\"func_name\":\"life\"}").statusCode())
                 .isEqualTo(400);
 
-        assertThat(json(call("POST", FUNCTIONS + "/" + urn + "/versions", "{}")).get("version").asText())
-                .isEqualTo("2");
+        String second = json(call("POST", FUNCTIONS + "/" + urn + "/versions", "{}")).get("version").asText();
+        assertThat(second).matches("v\\d{8}-\\d{6}(-2)?").isNotEqualTo(first);
 
         HttpResponse<String> alias = call("POST", FUNCTIONS + "/" + urn + "/aliases",
-                "{\"name\":\"prod\",\"version\":\"1\",\"additional_version_weights\":{\"2\":10}}");
+                "{\"name\":\"prod\",\"version\":\"" + first + "\",\"additional_version_weights\":{\""
+                        + second + "\":10}}");
         assertThat(alias.statusCode()).as(alias.body()).isEqualTo(200);
         assertThat(json(alias).get("alias_urn").asText()).isEqualTo(urn + ":!prod");
-        assertThat(call("POST", FUNCTIONS + "/" + urn + "/aliases", "{\"name\":\"prod\",\"version\":\"1\"}")
-                .body()).contains("FSS.1063");
+        assertThat(call("POST", FUNCTIONS + "/" + urn + "/aliases", "{\"name\":\"prod\",\"version\":\"" + first
+                + "\"}").body()).contains("FSS.1063");
         assertThat(call("GET", FUNCTIONS + "/" + urn + "/aliases/nope", null).body()).contains("FSS.1053");
         // weights omitted: kept
-        HttpResponse<String> moved = call("PUT", FUNCTIONS + "/" + urn + "/aliases/prod", "{\"version\":\"1\"}");
-        assertThat(json(moved).get("additional_version_weights").get("2").asInt()).isEqualTo(10);
+        HttpResponse<String> moved = call("PUT", FUNCTIONS + "/" + urn + "/aliases/prod", "{\"version\":\"" + first
+                + "\"}");
+        assertThat(json(moved).get("additional_version_weights").get(second).asInt()).isEqualTo(10);
 
         Map<String, String> v1Header = Map.of("X-CFF-Request-Version", "v1");
         HttpResponse<String> inv = call("POST", FUNCTIONS + "/" + urn + ":!prod/invocations", "{\"n\":1}", v1Header);
         assertThat(inv.statusCode()).isEqualTo(200);
         assertThat(inv.headers().firstValue("X-Is-Func-Err")).contains("false");
-        assertThat(JSON.readTree(json(inv).get("result").asText()).get("version").asText()).isEqualTo("1");
+        assertThat(JSON.readTree(json(inv).get("result").asText()).get("version").asText()).isEqualTo(first);
         List<String> routed = new ArrayList<>();
         for (int i = 1; i < 100; i++) {
             HttpResponse<String> x = call("POST", FUNCTIONS + "/" + urn + ":!prod/invocations", "{}", v1Header);
@@ -433,17 +445,18 @@ class CloudStandInTest {
         }
         assertThat(routed.stream().filter("failed"::equals).count()).isEqualTo(10);
 
-        HttpResponse<String> fail = call("POST", FUNCTIONS + "/" + urn + ":2/invocations", "{}", v1Header);
+        HttpResponse<String> fail = call("POST", FUNCTIONS + "/" + urn + ":" + second + "/invocations", "{}",
+                v1Header);
         assertThat(fail.headers().firstValue("X-Is-Func-Err")).contains("true");
         assertThat(json(fail).get("status").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(json(fail).get("result").asText()).get("errorMessage").asText()).isEqualTo("boom");
-        HttpResponse<String> fail2 = call("POST", FUNCTIONS + "/" + urn + ":1/invocations", "{\"standinFail\":true}",
-                v1Header);
+        HttpResponse<String> fail2 = call("POST", FUNCTIONS + "/" + urn + ":" + first + "/invocations",
+                "{\"standinFail\":true}", v1Header);
         assertThat(fail2.headers().firstValue("X-Is-Func-Err")).contains("true");
         assertThat(call("POST", FUNCTIONS + "/" + urn + "/invocations", "{}").statusCode()).isEqualTo(400);
 
         HttpResponse<String> cleared = call("PUT", FUNCTIONS + "/" + urn + "/aliases/prod",
-                "{\"version\":\"2\",\"additional_version_weights\":{}}");
+                "{\"version\":\"" + second + "\",\"additional_version_weights\":{}}");
         assertThat(json(cleared).get("additional_version_weights")).isEmpty();
 
         HttpResponse<String> list = call("GET", FUNCTIONS + "?marker=0&maxitems=10", null);
@@ -453,6 +466,78 @@ class CloudStandInTest {
         HttpResponse<String> gone = call("DELETE", FUNCTIONS + "/" + urn, null);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(json(gone).get("error_code").asText()).isEqualTo("FSS.1051");
+    }
+
+    /**
+     * Versions as the service names and lists them, read through the official SDK's models: an unnamed version is
+     * {@code vYYYYMMDD-HHMMSS} (CreateFunctionVersionResponse.version), ListFunctionVersionsResponse lists latest
+     * and then the versions in publishing order with last_modified (an OffsetDateTime in ListFunctionVersionResult),
+     * names that do not sort as they were published, deletion of a version with its aliases, and the limit.
+     */
+    @Test
+    void officialSdkSeesVersionsNamedAndListedAsTheServiceDoes() throws Exception {
+        assertThat(call("POST", FUNCTIONS, createBody("ver", zip("a", "0")).toString()).statusCode()).isEqualTo(200);
+        String urn = URN_BASE + "ver";
+        FunctionGraphClient client = sdkClient();
+        List<String> published = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            ObjectNode cfg = JSON.createObjectNode().put("func_name", "ver").put("runtime", "Java11")
+                    .put("handler", "com.example.Handler.handle").put("memory_size", 256).put("timeout", 30)
+                    .put("description", "change " + i);
+            assertThat(call("PUT", FUNCTIONS + "/" + urn + "/config", cfg.toString()).statusCode()).isEqualTo(200);
+            CreateFunctionVersionRequestBody body = new CreateFunctionVersionRequestBody();
+            if (i == 11) {
+                body.withVersion("1.10.0");
+            } else if (i == 12) {
+                body.withVersion("1.9.0");
+            }
+            CreateFunctionVersionResponse v = client.createFunctionVersion(new CreateFunctionVersionRequest()
+                    .withFunctionUrn(urn).withBody(body));
+            assertThat(v.getLastModified()).isNotNull();
+            published.add(v.getVersion());
+        }
+        // twelve publishes within a few seconds: the service's shape, a suffix within one second, the given names
+        assertThat(published.subList(0, 10)).allSatisfy(n -> assertThat(n).matches("v\\d{8}-\\d{6}(-\\d+)?"));
+        assertThat(published.subList(10, 12)).containsExactly("1.10.0", "1.9.0");
+        assertThat(published).doesNotHaveDuplicates();
+        List<String> sortedByName = new ArrayList<>(published);
+        java.util.Collections.sort(sortedByName);
+        assertThat(sortedByName).as("names do not sort as they were published").isNotEqualTo(published);
+
+        ListFunctionVersionsResponse list = client.listFunctionVersions(new ListFunctionVersionsRequest()
+                .withFunctionUrn(urn).withMaxitems("400"));
+        List<ListFunctionVersionResult> versions = list.getVersions();
+        assertThat(versions.get(0).getVersion()).isEqualTo("latest");
+        assertThat(versions.subList(1, versions.size())).extracting(ListFunctionVersionResult::getVersion)
+                .containsExactlyElementsOf(published);
+        assertThat(versions).allSatisfy(v -> assertThat(v.getLastModified()).isNotNull());
+        for (int i = 2; i < versions.size(); i++) {
+            assertThat(versions.get(i).getLastModified()).isAfterOrEqualTo(versions.get(i - 1).getLastModified());
+        }
+        assertThat(list.getCount()).isEqualTo(13L);
+
+        // an alias on the oldest version goes with it, as on the service; latest cannot be deleted
+        client.createVersionAlias(new CreateVersionAliasRequest().withFunctionUrn(urn).withBody(
+                new CreateVersionAliasRequestBody().withName("old").withVersion(published.get(0))));
+        client.deleteFunction(new DeleteFunctionRequest().withFunctionUrn(urn + ":" + published.get(0)));
+        assertThat(call("GET", FUNCTIONS + "/" + urn + "/aliases/old", null).body()).contains("FSS.1053");
+        assertThat(standIn.functionVersions("default", "ver")).doesNotContain(published.get(0)).hasSize(11);
+        assertThat(call("DELETE", FUNCTIONS + "/" + urn + ":latest", null).statusCode()).isEqualTo(400);
+
+        // 20 versions at most, latest included: 19 published
+        for (int i = 13; standIn.functionVersions("default", "ver").size() < 19; i++) {
+            ObjectNode cfg = JSON.createObjectNode().put("func_name", "ver").put("runtime", "Java11")
+                    .put("handler", "com.example.Handler.handle").put("memory_size", 256).put("timeout", 30)
+                    .put("description", "change " + i);
+            call("PUT", FUNCTIONS + "/" + urn + "/config", cfg.toString());
+            assertThat(call("POST", FUNCTIONS + "/" + urn + "/versions", "{}").statusCode()).isEqualTo(200);
+        }
+        call("PUT", FUNCTIONS + "/" + urn + "/config", JSON.createObjectNode().put("func_name", "ver")
+                .put("runtime", "Java11").put("handler", "com.example.Handler.handle").put("memory_size", 256)
+                .put("timeout", 30).put("description", "one too many").toString());
+        HttpResponse<String> tooMany = call("POST", FUNCTIONS + "/" + urn + "/versions", "{}");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("at most 20 versions");
     }
 
     // ------------------------------------------------------------------ faults

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +43,11 @@ final class FunctionGraphApi {
     static final long MAX_INLINE_CODE = 50L * 1024 * 1024;
     static final long MAX_OBS_CODE = 300L * 1024 * 1024;
     static final long MAX_INVOKE_BODY = 6L * 1024 * 1024;
+    /** Versions per function, {@code latest} included (API notes, "Limits"): 19 published ones. */
     static final int MAX_VERSIONS = 20;
     static final int MAX_ALIASES = 10;
+    /** Where each function's versions and aliases are written, beside the code directory of the state dir. */
+    static final String RELEASES_DIR = "standin-releases";
     static final String DOMAIN_ID = "5a6b7c8d9e0f41a2b3c4d5e6f7a8b9c0";
     static final Pattern ALIAS_NAME = Pattern.compile("^[A-Za-z]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$");
     static final Pattern VERSION_NAME = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._-]{0,40}[A-Za-z0-9])?$");
@@ -51,6 +55,15 @@ final class FunctionGraphApi {
             + "myhuaweicloud\\.com$");
     static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX",
             Locale.ROOT);
+    /**
+     * The name of a version published without one, from the time of publishing (SDK models
+     * {@code ListFunctionVersionResult} and {@code CreateFunctionVersionResponse}, field {@code version}: "rule
+     * vYYYYMMDD-HHMMSS"; CreateFunctionVersionRequestBody's {@code version} unset: "the current time in the format
+     * yyyymmdd-HHMMSS"), e.g. {@code v20261204-142128}.
+     */
+    static final DateTimeFormatter VERSION_NAME_TIME = DateTimeFormatter.ofPattern("'v'yyyyMMdd-HHmmss", Locale.ROOT);
+    /** The service's time zone (China Standard Time), for {@code last_modified} and version names. */
+    static final ZoneOffset SERVICE_ZONE = ZoneOffset.ofHours(8);
     /** Config fields that do not count as a change for CreateFunctionVersion. */
     static final List<String> VOLATILE = List.of("func_urn", "version", "last_modified", "image_name", "func_id",
             "resource_id", "version_description");
@@ -98,7 +111,8 @@ final class FunctionGraphApi {
         Code code;
         final LinkedHashMap<String, Version> versions = new LinkedHashMap<>();
         final LinkedHashMap<String, Alias> aliases = new LinkedHashMap<>();
-        int lastNumber;
+        /** Every version name this function has had: a deleted version's name is not given again. */
+        final java.util.Set<String> usedVersionNames = new java.util.HashSet<>();
 
         Fn(String project, String pkg, String name, String baseUrn, ObjectNode config) {
             this.project = project;
@@ -118,6 +132,8 @@ final class FunctionGraphApi {
     private final ObsApi obs;
     private final Function<String, String> regionOfProject;
     private final Object lock = new Object();
+    /** The service's clock: version names and last_modified (see {@link #setClock}). */
+    private volatile Clock clock = Clock.systemUTC();
     private final LinkedHashMap<String, Fn> functions = new LinkedHashMap<>();
 
     FunctionGraphApi(Path codeDir, Path stateCodeDir, ObsApi obs, Function<String, String> regionOfProject) {
@@ -125,6 +141,16 @@ final class FunctionGraphApi {
         this.stateCodeDir = stateCodeDir;
         this.obs = obs;
         this.regionOfProject = regionOfProject;
+    }
+
+    /** A fixed clock makes version names known in advance; a second version in that second gets a suffix. */
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Now in the service's zone, to the second. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(SERVICE_ZONE).truncatedTo(ChronoUnit.SECONDS);
     }
 
     // ------------------------------------------------------------------ routing
@@ -338,7 +364,7 @@ final class FunctionGraphApi {
     }
 
     private void touch(Fn fn) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = now();
         fn.config.put("last_modified", LAST_MODIFIED.format(now));
         fn.config.put("image_name", "latest-" + DateTimeFormatter.ofPattern("yyMMddHHmmss").format(now) + "@standin");
         int mem = fn.config.path("memory_size").asInt(128);
@@ -782,8 +808,15 @@ final class FunctionGraphApi {
                 return functionNotFound(urn);
             }
             String q = urn.qualifier();
-            if (q == null || q.equals("latest")) {
+            if (q != null && q.equals("latest")) {
+                // SDK DeleteFunctionRequest.function_urn: latest cannot be deleted; the URN without a version
+                // deletes the whole function
+                return Reply.error(400, "FSS.0400", "Invalid parameter: the latest version cannot be deleted; "
+                        + "delete the function with its URN without a version");
+            }
+            if (q == null) {
                 functions.remove(key(fn.project, fn.pkg, fn.name));
+                writeReleases(fn, true);
                 deleteQuietly(fn.code.file());
                 fn.versions.values().forEach(v -> deleteQuietly(v.code.file()));
                 return Reply.noContent();
@@ -796,11 +829,13 @@ final class FunctionGraphApi {
             if (v == null) {
                 return Reply.error(404, "FSS.1052", "Not found the version " + q);
             }
+            // as on the service: deleting a version deletes the aliases on it (and its share of others' traffic)
             fn.aliases.values().removeIf(a -> a.version.equals(q));
             fn.aliases.values().forEach(a -> a.weights.remove(q));
             if (v.code != fn.code && fn.versions.values().stream().noneMatch(x -> x.code == v.code)) {
                 deleteQuietly(v.code.file());
             }
+            writeReleases(fn);
             return Reply.noContent();
         }
     }
@@ -842,6 +877,43 @@ final class FunctionGraphApi {
 
     // ------------------------------------------------------------------ versions
 
+    /** {@code <stateDir>/standin-releases/<func_name>.json}, for the ITs' verify scripts. */
+    private void writeReleases(Fn fn) {
+        writeReleases(fn, false);
+    }
+
+    private void writeReleases(Fn fn, boolean deleted) {
+        if (stateCodeDir == null) {
+            return;
+        }
+        Path file = stateCodeDir.resolveSibling(RELEASES_DIR).resolve(fn.name + ".json");
+        try {
+            if (deleted) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(releases(fn)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code {"versions": [{version, last_modified, digest, version_description}, …], "aliases": [aliasView…]}}. */
+    private static ObjectNode releases(Fn fn) {
+        ObjectNode out = Http.JSON.createObjectNode();
+        ArrayNode versions = out.putArray("versions");
+        for (Version v : fn.versions.values()) {
+            ObjectNode o = versions.addObject();
+            for (String f : List.of("version", "last_modified", "digest", "version_description")) {
+                o.set(f, v.config.get(f));
+            }
+        }
+        ArrayNode aliases = out.putArray("aliases");
+        fn.aliases.values().forEach(a -> aliases.add(aliasView(fn, a)));
+        return out;
+    }
+
     private static ObjectNode fingerprint(ObjectNode config, Map<String, String> encrypted) {
         ObjectNode f = config.deepCopy();
         VOLATILE.forEach(f::remove);
@@ -882,27 +954,25 @@ final class FunctionGraphApi {
                 return Reply.error(400, "FSS.1016", "The function cannot be published because no changes have been "
                         + "made since last publication (version " + last.name + ")");
             }
-            if (fn.versions.size() >= MAX_VERSIONS) {
+            if (fn.versions.size() + 1 >= MAX_VERSIONS) {
                 return Reply.error(400, "FSS.0400", "Invalid parameter: a function can have at most " + MAX_VERSIONS
-                        + " published versions");
+                        + " versions (latest included)");
             }
+            OffsetDateTime now = now();
             String name = CreateFunctionRules.text(body, "version");
             if (name == null || name.isEmpty()) {
-                int n = fn.lastNumber;
-                do {
-                    n++;
-                } while (fn.versions.containsKey(String.valueOf(n)));
-                name = String.valueOf(n);
-                fn.lastNumber = n;
+                // as the service names it, from the time; a second version within one second gets a suffix
+                String base = VERSION_NAME_TIME.format(now);
+                name = base;
+                for (int n = 2; fn.usedVersionNames.contains(name); n++) {
+                    name = base + "-" + n;
+                }
             } else {
                 if (name.equals("latest") || !VERSION_NAME.matcher(name).matches()) {
                     return Reply.error(400, "FSS.0400", "Invalid parameter: version name '" + name + "'");
                 }
                 if (fn.versions.containsKey(name)) {
                     return Reply.error(409, "FSS.1062", "The version " + name + " already exists");
-                }
-                if (name.matches("\\d+")) {
-                    fn.lastNumber = Math.max(fn.lastNumber, Integer.parseInt(name));
                 }
             }
             ObjectNode config = fn.config.deepCopy();
@@ -911,11 +981,12 @@ final class FunctionGraphApi {
             config.put("resource_id", fn.config.path("func_id").asText() + ":" + name);
             config.put("version_description", CreateFunctionRules.text(body, "description") == null ? ""
                     : body.get("description").asText());
-            config.put("last_modified", LAST_MODIFIED.format(OffsetDateTime.now(ZoneOffset.ofHours(8))
-                    .truncatedTo(ChronoUnit.SECONDS)));
+            config.put("last_modified", LAST_MODIFIED.format(now));
             Version v = new Version(name, config, fn.encrypted == null ? null : new LinkedHashMap<>(fn.encrypted),
                     fn.code, fp);
             fn.versions.put(name, v);
+            fn.usedVersionNames.add(name);
+            writeReleases(fn);
             return Reply.json(200, view(config, v.encrypted));
         }
     }
@@ -1008,9 +1079,9 @@ final class FunctionGraphApi {
             a.weights = body.get("additional_version_weights") instanceof ObjectNode w ? w.deepCopy()
                     : Http.JSON.createObjectNode();
             a.strategy = body.get("additional_version_strategy");
-            a.lastModified = LAST_MODIFIED.format(OffsetDateTime.now(ZoneOffset.ofHours(8))
-                    .truncatedTo(ChronoUnit.SECONDS));
+            a.lastModified = LAST_MODIFIED.format(now());
             fn.aliases.put(name, a);
+            writeReleases(fn);
             return Reply.json(200, aliasView(fn, a));
         }
     }
@@ -1045,8 +1116,8 @@ final class FunctionGraphApi {
             if (body.has("additional_version_strategy")) {
                 a.strategy = body.get("additional_version_strategy");
             }
-            a.lastModified = LAST_MODIFIED.format(OffsetDateTime.now(ZoneOffset.ofHours(8))
-                    .truncatedTo(ChronoUnit.SECONDS));
+            a.lastModified = LAST_MODIFIED.format(now());
+            writeReleases(fn);
             return Reply.json(200, aliasView(fn, a));
         }
     }
@@ -1069,8 +1140,11 @@ final class FunctionGraphApi {
             if (fn == null) {
                 return functionNotFound(urn);
             }
-            return fn.aliases.remove(name) == null ? Reply.error(404, "FSS.1053", "Not found the alias " + name)
-                    : Reply.noContent();
+            if (fn.aliases.remove(name) == null) {
+                return Reply.error(404, "FSS.1053", "Not found the alias " + name);
+            }
+            writeReleases(fn);
+            return Reply.noContent();
         }
     }
 

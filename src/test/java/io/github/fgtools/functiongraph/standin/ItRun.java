@@ -102,6 +102,36 @@ public final class ItRun {
                 && String.valueOf(r.get("path")).endsWith(suffix)).collect(Collectors.toList());
     }
 
+    /**
+     * The function's versions and aliases as the stand-in holds them now ({@code standin-releases/<name>.json}):
+     * {@code {"versions": [{"version", "last_modified", "digest", "version_description"}, …] (publishing order),
+     * "aliases": [{"name", "version", "additional_version_weights", …}, …]}}; empty lists when there is none.
+     */
+    public Map<String, Object> releases(String funcName) {
+        File f = new File(basedir, FunctionGraphApi.RELEASES_DIR + "/" + funcName + ".json");
+        if (!f.isFile()) {
+            return Map.of("versions", List.of(), "aliases", List.of());
+        }
+        return json(FunctionGraphApi.RELEASES_DIR + "/" + funcName + ".json");
+    }
+
+    /** The names of the function's versions, in publishing order. */
+    @SuppressWarnings("unchecked")
+    public List<String> versionNames(String funcName) {
+        return ((List<Map<String, Object>>) releases(funcName).get("versions")).stream()
+                .map(v -> String.valueOf(v.get("version"))).collect(Collectors.toList());
+    }
+
+    /** The function's aliases by name. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> aliases(String funcName) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> a : (List<Map<String, Object>>) releases(funcName).get("aliases")) {
+            out.put(String.valueOf(a.get("name")), a);
+        }
+        return out;
+    }
+
     /** {@code target/functiongraph/deploy-result.json}. */
     public Map<String, Object> result() {
         return json("target/functiongraph/deploy-result.json");

@@ -44,7 +44,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *       plugin's IAM lookup runs unless an IT adds it;</li>
  *   <li>written: {@code standin.url}: the base URL, one line;</li>
  *   <li>written by the stand-in: {@code standin-journal.jsonl} (one {@link RecordedRequest#toMap()} per
- *       line), {@code standin-code/<func_name>.bin} (latest code), {@code standin-work/} (its storage);</li>
+ *       line), {@code standin-code/<func_name>.bin} (latest code), {@code standin-releases/<func_name>.json}
+ *       (the function's versions in publishing order and its aliases; {@link ItRun#releases}),
+ *       {@code standin-work/} (its storage);</li>
  *   <li>read, optional: {@code standin-faults.json}, a JSON array of faults queued in order:
  *   <pre>
  * [ {"method": "POST", "path": "/v2/.*&#47;fgs/functions", "type": "status", "status": 503,
@@ -72,6 +74,18 @@ public final class ItStandIn {
     /** Starts a stand-in for this IT; see the class comment. */
     public static CloudStandIn setup(File basedir) {
         return setup(basedir, Map.of());
+    }
+
+    /**
+     * As {@link #setup(File)}, with FunctionGraph's clock fixed at {@code serviceTime} (ISO 8601 with an offset, e.g.
+     * {@code 2026-12-04T14:21:28+08:00}): the first version published without a name is {@code v20261204-142128},
+     * the next {@code v20261204-142128-2}, …, so that the IT's goals can name them.
+     */
+    public static CloudStandIn setupAt(File basedir, String serviceTime) {
+        CloudStandIn standIn = setup(basedir, Map.of());
+        standIn.setClock(java.time.Clock.fixed(java.time.OffsetDateTime.parse(serviceTime).toInstant(),
+                java.time.ZoneOffset.UTC));
+        return standIn;
     }
 
     /** As {@link #setup(File)}, adding {@code extraProperties} to {@code test.properties}. */

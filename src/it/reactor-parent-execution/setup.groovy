@@ -1,0 +1,2 @@
+io.github.fgtools.functiongraph.standin.ItStandIn.setup(basedir)
+return true
