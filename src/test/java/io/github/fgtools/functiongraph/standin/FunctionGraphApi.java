@@ -336,6 +336,7 @@ final class FunctionGraphApi {
             if (!config.has("strategy_config")) {
                 config.putObject("strategy_config").put("concurrency", 400).put("concurrent_num", 1);
             }
+            SdkModels.holdUnsetValues(config);
             Fn fn = new Fn(project, pkg, name, baseUrn, config);
             fn.encrypted = parseEncrypted(body);
             setCode(fn, c);

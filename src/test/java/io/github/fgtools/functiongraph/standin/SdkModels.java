@@ -91,6 +91,21 @@ final class SdkModels {
     }
 
     /**
+     * Gives a new function the service's values for what its create did not set (the unset values of
+     * {@link #answer}), so that a configuration written back with them is no change (for example to what
+     * CreateFunctionVersion compares).
+     */
+    static void holdUnsetValues(ObjectNode held) {
+        ObjectNode shown = answer(held, null, SHOW_FUNCTION_CONFIG);
+        for (String field : SHOW_FUNCTION_CONFIG) {
+            boolean derived = field.equals("encrypted_user_data") || field.startsWith("log_");
+            if (!derived && !held.has(field)) {
+                held.set(field, shown.get(field));
+            }
+        }
+    }
+
+    /**
      * The answer of a call whose response model has {@code fields}, from what the stand-in holds for the function:
      * every field of the model, no other; a setting the function does not have as the service shows it unset (0,
      * false, "", [] or null); {@code encrypted_user_data} as its keys with empty values.
