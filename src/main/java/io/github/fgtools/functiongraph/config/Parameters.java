@@ -81,6 +81,9 @@ public final class Parameters {
         named(Setting.VERSION_DESCRIPTION, "versionDescription");
         named(Setting.ALIAS, "alias");
         named(Setting.CANARY_WEIGHT, "canaryWeight");
+        pomOnly(Setting.TRIGGERS, "triggers");
+        named(Setting.TRIGGER_QUALIFIER, "triggerQualifier");
+        named(Setting.PRUNE_TRIGGERS, "pruneTriggers");
         named(Setting.RETRIES, "retries");
         named(Setting.CONNECT_TIMEOUT, "connectTimeout");
         named(Setting.READ_TIMEOUT, "readTimeout");
