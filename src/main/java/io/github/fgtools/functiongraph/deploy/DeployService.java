@@ -128,11 +128,6 @@ public final class DeployService {
         List<TriggerReconciler.Step> steps = TriggerReconciler.plan(config.triggers, fg.listTriggers(qualified),
                 config.pruneTriggers);
         new TriggerReconciler(fg, reporter).apply(qualified, steps, changes, done);
-        for (Map<String, Object> t : done) {
-            if (t.get("invokeUrl") != null && !"deleted".equals(t.get("action"))) {
-                reporter.info("Endpoint: " + t.get("invokeUrl"));
-            }
-        }
         return done;
     }
 
@@ -310,6 +305,11 @@ public final class DeployService {
             reporter.info("Version " + result.version + (result.alias != null ? ", alias " + result.alias : ""));
         }
         reporter.info("Console: " + result.consoleUrl);
+        for (Map<String, Object> t : result.triggers) {
+            if (t.get("invokeUrl") != null && !"deleted".equals(t.get("action"))) {
+                reporter.info("Endpoint: " + t.get("invokeUrl"));
+            }
+        }
     }
 
     static String consoleUrl(String region, FunctionSpec f) {
