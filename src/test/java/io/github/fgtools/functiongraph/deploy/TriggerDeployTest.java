@@ -178,6 +178,18 @@ class TriggerDeployTest {
     }
 
     @Test
+    void deleteSaysHowManyTriggersGoWithTheFunction() throws Exception {
+        deploy(config(timer("nightly", "1h"), apig()));
+        new io.github.fgtools.functiongraph.invoke.DeleteService(listener).delete(
+                io.github.fgtools.functiongraph.config.FunctionTarget.builder().functionName("fn")
+                        .cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
+                                .projectId(CloudStandIn.PROJECT_ID)).build(),
+                () -> Credentials.akSk(CloudStandIn.AK, CloudStandIn.SK, null, "test"));
+        assertThat(info).anyMatch(l -> l.startsWith("Deleted ") && l.endsWith("and with it 2 triggers of latest)"));
+        assertThat(cloud.functionConfig("fn")).isNull();
+    }
+
+    @Test
     void triggersFollowTheAlias() throws Exception {
         deploy(config(timer("nightly", "1h")).alias("prod"));
         assertThat(cloud.triggers("fn", "!prod")).hasSize(1);
