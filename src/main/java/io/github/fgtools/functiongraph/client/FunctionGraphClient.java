@@ -3,6 +3,8 @@ package io.github.fgtools.functiongraph.client;
 import io.github.fgtools.functiongraph.FunctionGraphException;
 import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.model.CreateFunctionRequest;
+import io.github.fgtools.functiongraph.client.model.CreateTriggerRequest;
+import io.github.fgtools.functiongraph.client.model.UpdateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionCodeRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
 
@@ -198,6 +200,58 @@ public final class FunctionGraphClient {
             throw transport.toException(request, response);
         }
         return true;
+    }
+
+    // ---------------------------------------------------------------- triggers (SDK FunctionGraphMeta)
+
+    private ApiRequest triggerRequest(String method, String suffix, RequestBody body, boolean idempotent) {
+        URI uri = URI.create(endpoint.toString() + "/v2/" + projectId + "/fgs/triggers/" + suffix);
+        return new ApiRequest(ApiRequest.Service.FUNCTIONGRAPH, method, uri, headers(), body, idempotent);
+    }
+
+    /** ListFunctionTriggers: {@code GET /v2/{project_id}/fgs/triggers/{function_urn}}, a JSON array. */
+    public ArrayNode listTriggers(String qualifiedUrn) throws FunctionGraphException {
+        ApiRequest request = triggerRequest("GET", qualifiedUrn, null, true);
+        ApiResponse response = transport.call(request);
+        try {
+            JsonNode node = response.body.length == 0 ? null : Json.MAPPER.readTree(response.body);
+            if (node == null || node.isNull()) {
+                return Json.MAPPER.createArrayNode();
+            }
+            if (node.isArray()) {
+                return (ArrayNode) node;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw new FunctionGraphException("FunctionGraph answered " + request.describe() + " with " + response.status
+                + " but not a JSON array of triggers (a proxy in the way? check " + Setting.ENDPOINT + ")", false,
+                null);
+    }
+
+    /** CreateFunctionTrigger: {@code POST /v2/{project_id}/fgs/triggers/{function_urn}}. Not retried blindly. */
+    public ObjectNode createTrigger(String qualifiedUrn, CreateTriggerRequest body) throws FunctionGraphException {
+        ApiRequest request = triggerRequest("POST", qualifiedUrn, jsonBody(body), false);
+        return json(transport.call(request), request);
+    }
+
+    /** UpdateTrigger: {@code PUT …/triggers/{function_urn}/{trigger_type_code}/{trigger_id}}. */
+    public ObjectNode updateTrigger(String qualifiedUrn, String type, String id, UpdateTriggerRequest body)
+            throws FunctionGraphException {
+        ApiRequest request = triggerRequest("PUT", qualifiedUrn + "/" + type + "/" + id, jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    /** DeleteFunctionTrigger: {@code DELETE …/triggers/{function_urn}/{trigger_type_code}/{trigger_id}}. */
+    public void deleteTrigger(String qualifiedUrn, String type, String id) throws FunctionGraphException {
+        ApiRequest request = triggerRequest("DELETE", qualifiedUrn + "/" + type + "/" + id, null, true);
+        ApiResponse response = transport.send(request, null);
+        if (response.status == 404) {
+            return;
+        }
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
     }
 
     /** Synchronous invocation, v1 response with the log tail. */

@@ -3,6 +3,7 @@ package io.github.fgtools.functiongraph.config;
 import io.github.fgtools.functiongraph.InvalidConfigurationException;
 import io.github.fgtools.functiongraph.Setting;
 import io.github.fgtools.functiongraph.client.CloudSettings;
+import io.github.fgtools.functiongraph.client.model.TriggerConfig;
 import io.github.fgtools.functiongraph.packaging.Timestamps;
 
 import java.nio.file.Files;
@@ -47,9 +48,19 @@ public final class DeployConfig {
     public final String versionName;
     /** After publishing, keep this many newest versions (and every aliased one); null: keep all. */
     public final Integer keepVersions;
+    /** The triggers the POM declares, validated; empty: the function's triggers are left alone. */
+    public final List<TriggerSpec> triggers;
+    /** The qualifier the triggers attach to: {@code triggerQualifier}, else the alias, else {@code latest}. */
+    public final String triggerQualifier;
+    public final boolean pruneTriggers;
     public final List<String> warnings;
 
-    private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<String> warnings) {
+    private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<TriggerSpec> triggers,
+            List<String> warnings) {
+        this.triggers = Collections.unmodifiableList(triggers);
+        this.triggerQualifier = b.triggerQualifier != null ? b.triggerQualifier
+                : b.alias != null ? b.alias : "latest";
+        this.pruneTriggers = b.pruneTriggers;
         this.function = b.function;
         this.cloud = cloud;
         this.artifactFile = b.artifactFile;
@@ -128,6 +139,9 @@ public final class DeployConfig {
         private Integer canaryWeight;
         private String versionName;
         private Integer keepVersions;
+        private List<TriggerConfig> triggers;
+        private String triggerQualifier;
+        private boolean pruneTriggers;
         private final Problems problems = new Problems();
 
 
@@ -154,6 +168,9 @@ public final class DeployConfig {
         /** Publishes under this name (implies publishing). */
         public Builder versionName(String v) { versionName = Text.blankToNull(v); return this; }
         public Builder keepVersions(Integer v) { keepVersions = v; return this; }
+        public Builder triggers(List<TriggerConfig> v) { triggers = v; return this; }
+        public Builder triggerQualifier(String v) { triggerQualifier = Text.blankToNull(v); return this; }
+        public Builder pruneTriggers(boolean v) { pruneTriggers = v; return this; }
 
         public DeployConfig build() throws InvalidConfigurationException {
             if (function == null) {
@@ -254,8 +271,36 @@ public final class DeployConfig {
                         inc.isEmpty() ? exc : inc), "patterns apply to " + Setting.CODE_DIRECTORY
                         + " only; set it, or remove them");
             }
+            List<TriggerSpec> specs = triggers();
             problems.throwIfAny("Invalid functiongraph:deploy configuration");
-            return new DeployConfig(this, settings, entryTime, new ArrayList<>(problems.warnings()));
+            return new DeployConfig(this, settings, entryTime, specs, new ArrayList<>(problems.warnings()));
+        }
+
+        private List<TriggerSpec> triggers() {
+            List<TriggerSpec> specs = new ArrayList<>();
+            if (triggers != null) {
+                int i = 0;
+                for (TriggerConfig c : triggers) {
+                    i++;
+                    TriggerSpec t = c == null ? null : TriggerSpec.of(c, i, problems);
+                    if (t == null) {
+                        continue;
+                    }
+                    for (TriggerSpec other : specs) {
+                        if (other.type.equals(t.type) && TriggerIdentity.same(other, t.eventData())) {
+                            problems.add(Setting.TRIGGERS, t.describe(), "trigger " + i + " has the identity of an "
+                                    + "earlier one (" + String.join(", ", t.identityFields()) + "): name each trigger "
+                                    + "once");
+                        }
+                    }
+                    specs.add(t);
+                }
+            }
+            if (triggerQualifier != null && !triggerQualifier.equals("latest")
+                    && !ALIAS.matcher(triggerQualifier).matches() && !triggerQualifier.matches("[0-9]+")) {
+                problems.add(Setting.TRIGGER_QUALIFIER, triggerQualifier, "'latest', a version or an alias name");
+            }
+            return specs;
         }
     }
 }

@@ -90,6 +90,9 @@ public final class Parameters {
         named(Setting.CANARY_WEIGHT, "canaryWeight");
         named(Setting.VERSION_NAME, "versionName");
         named(Setting.KEEP_VERSIONS, "keepVersions");
+        pomOnly(Setting.TRIGGERS, "triggers");
+        named(Setting.TRIGGER_QUALIFIER, "triggerQualifier");
+        named(Setting.PRUNE_TRIGGERS, "pruneTriggers");
         named(Setting.RETRIES, "retries");
         named(Setting.CONNECT_TIMEOUT, "connectTimeout");
         named(Setting.READ_TIMEOUT, "readTimeout");

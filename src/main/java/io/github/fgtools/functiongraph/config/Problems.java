@@ -29,6 +29,11 @@ public final class Problems {
         warnings.add(setting + " = " + show(value) + ": " + note);
     }
 
+    /** How many problems so far. */
+    public int count() {
+        return messages.size();
+    }
+
     public List<String> warnings() {
         return Collections.unmodifiableList(warnings);
     }

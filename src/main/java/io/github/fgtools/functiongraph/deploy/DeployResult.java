@@ -18,9 +18,19 @@ public final class DeployResult {
     /** What changed in the cloud, in order: "code uploaded to OBS", "function created", "code updated", ... */
     public final List<String> changes;
     public final String consoleUrl;
+    /** Each trigger of the qualifier after the deploy: {@code type, id, status, action, invokeUrl}. */
+    public final List<Map<String, Object>> triggers;
 
     public DeployResult(String action, String functionUrn, String version, String alias, String codeType,
             long codeSize, String digest, List<String> changes, String consoleUrl) {
+        this(action, functionUrn, version, alias, codeType, codeSize, digest, changes, consoleUrl,
+                Collections.<Map<String, Object>>emptyList());
+    }
+
+    public DeployResult(String action, String functionUrn, String version, String alias, String codeType,
+            long codeSize, String digest, List<String> changes, String consoleUrl,
+            List<Map<String, Object>> triggers) {
+        this.triggers = Collections.unmodifiableList(new ArrayList<>(triggers));
         this.action = action;
         this.functionUrn = functionUrn;
         this.version = version;
@@ -42,6 +52,7 @@ public final class DeployResult {
         m.put("codeSize", codeSize);
         m.put("digest", digest);
         m.put("changes", changes);
+        m.put("triggers", triggers);
         m.put("consoleUrl", consoleUrl);
         return m;
     }

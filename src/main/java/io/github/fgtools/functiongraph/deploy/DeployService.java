@@ -12,6 +12,7 @@ import io.github.fgtools.functiongraph.client.ObsClient;
 import io.github.fgtools.functiongraph.client.model.CodeFile;
 import io.github.fgtools.functiongraph.config.DeployConfig;
 import io.github.fgtools.functiongraph.config.FunctionSpec;
+import io.github.fgtools.functiongraph.config.TriggerSpec;
 import io.github.fgtools.functiongraph.packaging.CodePackage;
 import io.github.fgtools.functiongraph.packaging.CodePackager;
 
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -57,6 +59,7 @@ public final class DeployService {
             return dryRun(config, pkg, codeType, codeUrl);
         }
         List<String> changes = new ArrayList<>();
+        List<Map<String, Object>> triggerResults = new ArrayList<>();
         try (CloudSession cloud = CloudSession.open(config.cloud, credentials, reporter)) {
             FunctionUrn urn = cloud.urn(f.functionPackage, f.functionName);
             try {
@@ -101,8 +104,13 @@ public final class DeployService {
                         new VersionPruning(fg, reporter).prune(urn, config.keepVersions, version, changes);
                     }
                 }
+                int before = changes.size();
+                List<Map<String, Object>> triggers = triggers(config, fg, urn, changes, triggerResults);
+                if ("unchanged".equals(action) && changes.size() > before) {
+                    action = "updated";
+                }
                 DeployResult result = new DeployResult(action, urn.latest(), version, config.alias, codeType,
-                        pkg.size(), pkg.sha512Hex(), changes, consoleUrl(config.cloud.region, f));
+                        pkg.size(), pkg.sha512Hex(), changes, consoleUrl(config.cloud.region, f), triggers);
                 writeResult(config, result);
                 summary(result, f);
                 long done = System.nanoTime();
@@ -110,7 +118,7 @@ public final class DeployService {
                         (done - started) / 1e9, (packed - started) / 1e9, (done - packed) / 1e9));
                 return result;
             } catch (FunctionGraphException e) {
-                throw partial(config, urn, pkg, codeType, changes, e);
+                throw partial(config, urn, pkg, codeType, changes, triggerResults, e);
             }
         }
     }
@@ -129,6 +137,27 @@ public final class DeployService {
                 + String.join(", ", rest) + ")");
         fg.updateConfig(urn.latest(), RequestBodies.mergedConfig(created, f));
         changes.add("configuration updated");
+    }
+
+    /**
+     * Reconciles the triggers of {@link DeployConfig#triggerQualifier} when the POM declares any; {@code done} gets
+     * each trigger as it lands, for a failure part-way.
+     */
+    private List<Map<String, Object>> triggers(DeployConfig config, FunctionGraphClient fg, FunctionUrn urn,
+            List<String> changes, List<Map<String, Object>> done) throws FunctionGraphException {
+        if (config.triggers.isEmpty() && !config.pruneTriggers) {
+            return done;
+        }
+        String qualified = triggerUrn(urn, config.triggerQualifier);
+        List<TriggerReconciler.Step> steps = TriggerReconciler.plan(config.triggers, fg.listTriggers(qualified),
+                config.pruneTriggers);
+        new TriggerReconciler(fg, reporter).apply(qualified, steps, changes, done);
+        return done;
+    }
+
+    static String triggerUrn(FunctionUrn urn, String qualifier) {
+        return qualifier.equals("latest") || qualifier.matches("[0-9]+") ? urn.version(qualifier)
+                : urn.alias(qualifier);
     }
 
     /** Updates code (when its digest differs) and configuration (when a field the POM sets differs). */
@@ -190,12 +219,12 @@ public final class DeployService {
     }
 
     private FunctionGraphException partial(DeployConfig config, FunctionUrn urn, CodePackage pkg, String codeType,
-            List<String> changes, FunctionGraphException e) {
+            List<String> changes, List<Map<String, Object>> triggers, FunctionGraphException e) {
         String done = changes.isEmpty() ? "nothing was changed in the cloud" : "already changed in the cloud: "
                 + String.join(", ", changes) + "; nothing after that";
         try {
             writeResult(config, new DeployResult("failed", urn.latest(), null, config.alias, codeType, pkg.size(),
-                    pkg.sha512Hex(), changes, null));
+                    pkg.sha512Hex(), changes, null, triggers));
         } catch (FunctionGraphException ignored) {
             // the original error matters more
         }
@@ -282,6 +311,16 @@ public final class DeployService {
                 RequestBodies.forDisplay(RequestBodies.config(f), pkg.size(), pkg.sha256Hex()));
         Json.write(config.outputDirectory.resolve("request-update-code.json"), RequestBodies.forDisplay(
                 RequestBodies.updateCode(f, codeType, pkg.fileName(), codeUrl, code), pkg.size(), pkg.sha256Hex()));
+        if (!config.triggers.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            for (TriggerSpec t : config.triggers) {
+                requests.add(Json.API.valueToTree(TriggerReconciler.createRequest(t)));
+            }
+            Json.write(config.outputDirectory.resolve("request-triggers.json"), TriggerReconciler.masked(requests));
+            reporter.info("Dry run: would reconcile " + config.triggers.size() + " trigger(s) on "
+                    + triggerUrn(urn, config.triggerQualifier) + " with POST " + config.cloud.endpoint + "/v2/"
+                    + projectId + "/fgs/triggers/{function_urn} (request-triggers.json: what would be created)");
+        }
         reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("
                 + mb(pkg.size()) + ", sha256 " + pkg.sha256Hex() + ")");
@@ -322,6 +361,11 @@ public final class DeployService {
             reporter.info("Version " + result.version + (result.alias != null ? ", alias " + result.alias : ""));
         }
         reporter.info("Console: " + result.consoleUrl);
+        for (Map<String, Object> t : result.triggers) {
+            if (t.get("invokeUrl") != null && !"deleted".equals(t.get("action"))) {
+                reporter.info("Endpoint: " + t.get("invokeUrl"));
+            }
+        }
     }
 
     static String consoleUrl(String region, FunctionSpec f) {

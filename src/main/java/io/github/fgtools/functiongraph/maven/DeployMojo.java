@@ -6,6 +6,7 @@ import io.github.fgtools.functiongraph.client.model.FuncVpc;
 import io.github.fgtools.functiongraph.client.model.LogConfig;
 import io.github.fgtools.functiongraph.client.model.MountConfig;
 import io.github.fgtools.functiongraph.client.model.NetworkController;
+import io.github.fgtools.functiongraph.client.model.TriggerConfig;
 import io.github.fgtools.functiongraph.config.DeployConfig;
 import io.github.fgtools.functiongraph.config.FunctionSpec;
 import io.github.fgtools.functiongraph.config.Parameters;
@@ -258,6 +259,23 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.keepVersions")
     Integer keepVersions;
 
+    /**
+     * The function's triggers, one {@code <trigger>} each: {@code <type>} (the API's {@code trigger_type_code}),
+     * {@code <status>} ({@code ACTIVE}, the default, or {@code DISABLED}), the type's {@code event_data} fields as
+     * camelCase elements for TIMER, APIG, DEDICATEDGATEWAY, OBS, SMN and LTS, and {@code <eventData>} JSON for every
+     * other type. Reconciled on every deploy; unset: the function's triggers are left alone. @since 0.1.0
+     */
+    @Parameter
+    List<TriggerConfig> triggers;
+
+    /** The qualifier the triggers attach to; default the alias when set, else {@code latest}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.triggerQualifier")
+    String triggerQualifier;
+
+    /** Delete the triggers of the qualifier that the POM does not name. @since 0.1.0 */
+    @Parameter(property = "functiongraph.pruneTriggers", defaultValue = "false")
+    boolean pruneTriggers;
+
     @Override
     protected String goal() {
         return "deploy";
@@ -307,6 +325,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .publishVersion(publishVersion).versionDescription(versionDescription)
                 .alias(alias).canaryWeight(canaryWeight)
                 .versionName(versionName).keepVersions(keepVersions)
+                .triggers(triggers).triggerQualifier(triggerQualifier).pruneTriggers(pruneTriggers)
                 .build();
     }
 

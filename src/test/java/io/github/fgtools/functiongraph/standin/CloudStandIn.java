@@ -183,6 +183,7 @@ public final class CloudStandIn implements AutoCloseable {
     private final Map<String, List<String>> projects = new ConcurrentHashMap<>();
     private final ObsApi obs;
     private final FunctionGraphApi fg;
+    private final TriggersApi triggers;
     private final List<QueuedFault> faults = new ArrayList<>();
     private final List<RecordedRequest> journal = new ArrayList<>();
     private final BufferedWriter journalWriter;
@@ -222,6 +223,7 @@ public final class CloudStandIn implements AutoCloseable {
         });
         this.fg = new FunctionGraphApi(codeDir, this.stateDir == null ? null : this.stateDir.resolve(CODE_DIR), obs,
                 this::regionOf);
+        this.triggers = new TriggersApi((p, pkg, name) -> fg.config(p, pkg, name) != null, "apig.standin.example");
         this.server = new RawHttpServer(port, this::handle);
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
@@ -346,6 +348,16 @@ public final class CloudStandIn implements AutoCloseable {
             throw new IllegalArgumentException("CreateFunction refused: " + r.status + " " + answer);
         }
         return answer;
+    }
+
+    /** Creates a trigger of function {@code name} (package default) on {@code qualifier}, as if in the console. */
+    public JsonNode createTrigger(String name, String qualifier, JsonNode body) {
+        return triggers.create(PROJECT_ID, "default", name, qualifier, regionOf(PROJECT_ID), (ObjectNode) body);
+    }
+
+    /** The triggers of function {@code name} (package default) on {@code qualifier}, as ListFunctionTriggers. */
+    public List<JsonNode> triggers(String name, String qualifier) {
+        return triggers.list(PROJECT_ID, "default", name, qualifier);
     }
 
     /** The latest configuration of a function in {@link #PROJECT_ID}, as ShowFunctionConfig answers it, or null. */
@@ -615,7 +627,9 @@ public final class CloudStandIn implements AutoCloseable {
         switch (service) {
             case "functiongraph": {
                 String[] segs = in.rawPath.substring(1).split("/", -1);
-                if (segs.length < 4 || !segs[2].equals("fgs") || !segs[3].equals("functions") || segs[1].isEmpty()) {
+                boolean triggerApi = segs.length >= 4 && segs[3].equals("triggers");
+                if (segs.length < 4 || !segs[2].equals("fgs") || !(segs[3].equals("functions") || triggerApi)
+                        || segs[1].isEmpty()) {
                     return FunctionGraphApi.notFoundApi();
                 }
                 String project = segs[1];
@@ -623,7 +637,8 @@ public final class CloudStandIn implements AutoCloseable {
                 if (denied != null) {
                     return denied;
                 }
-                Reply r = fg.handle(in, project, Arrays.asList(segs).subList(4, segs.length));
+                List<String> rest = Arrays.asList(segs).subList(4, segs.length);
+                Reply r = triggerApi ? triggers.handle(in, project, rest) : fg.handle(in, project, rest);
                 copyAuth(in, r);
                 return r;
             }
