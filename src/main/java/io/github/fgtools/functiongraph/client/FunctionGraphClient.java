@@ -7,6 +7,7 @@ import io.github.fgtools.functiongraph.client.model.CreateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionCodeRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
+import io.github.fgtools.functiongraph.client.model.UpdateMaxInstanceRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -104,6 +105,12 @@ public final class FunctionGraphClient {
 
     public ObjectNode updateConfig(String urn, UpdateFunctionConfigRequest body) throws FunctionGraphException {
         ApiRequest request = request("PUT", "/" + urn + "/config", jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    /** UpdateFunctionMaxInstanceConfig: {@code PUT …/{function_urn}/config-max-instance}. */
+    public ObjectNode updateMaxInstances(String urn, UpdateMaxInstanceRequest body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + urn + "/config-max-instance", jsonBody(body), true);
         return json(transport.call(request), request);
     }
 

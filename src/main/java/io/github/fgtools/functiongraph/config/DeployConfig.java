@@ -53,6 +53,8 @@ public final class DeployConfig {
     /** The qualifier the triggers attach to: {@code triggerQualifier}, else the alias, else {@code latest}. */
     public final String triggerQualifier;
     public final boolean pruneTriggers;
+    /** {@code maxInstances} and {@code concurrencyPerInstance}, validated; empty: left alone. */
+    public final ScalingSpec scaling;
     public final List<String> warnings;
 
     private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<TriggerSpec> triggers,
@@ -61,6 +63,7 @@ public final class DeployConfig {
         this.triggerQualifier = b.triggerQualifier != null ? b.triggerQualifier
                 : b.alias != null ? b.alias : "latest";
         this.pruneTriggers = b.pruneTriggers;
+        this.scaling = b.scaling;
         this.function = b.function;
         this.cloud = cloud;
         this.artifactFile = b.artifactFile;
@@ -142,6 +145,10 @@ public final class DeployConfig {
         private List<TriggerConfig> triggers;
         private String triggerQualifier;
         private boolean pruneTriggers;
+        private Integer maxInstances;
+        private Integer concurrencyPerInstance;
+        private boolean allowDisable;
+        private ScalingSpec scaling;
         private final Problems problems = new Problems();
 
 
@@ -171,6 +178,9 @@ public final class DeployConfig {
         public Builder triggers(List<TriggerConfig> v) { triggers = v; return this; }
         public Builder triggerQualifier(String v) { triggerQualifier = Text.blankToNull(v); return this; }
         public Builder pruneTriggers(boolean v) { pruneTriggers = v; return this; }
+        public Builder maxInstances(Integer v) { maxInstances = v; return this; }
+        public Builder concurrencyPerInstance(Integer v) { concurrencyPerInstance = v; return this; }
+        public Builder allowDisable(boolean v) { allowDisable = v; return this; }
 
         public DeployConfig build() throws InvalidConfigurationException {
             if (function == null) {
@@ -272,6 +282,7 @@ public final class DeployConfig {
                         + " only; set it, or remove them");
             }
             List<TriggerSpec> specs = triggers();
+            scaling = ScalingSpec.of(maxInstances, concurrencyPerInstance, allowDisable, problems);
             problems.throwIfAny("Invalid functiongraph:deploy configuration");
             return new DeployConfig(this, settings, entryTime, specs, new ArrayList<>(problems.warnings()));
         }

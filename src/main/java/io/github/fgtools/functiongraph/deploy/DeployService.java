@@ -93,6 +93,15 @@ public final class DeployService {
                 if (action == null) {
                     action = update(config, fg, obs, urn, current, pkg, codeType, objectKey, codeUrl, changes);
                 }
+                if (!config.scaling.isEmpty()) {
+                    int beforeScaling = changes.size();
+                    ObjectNode now = fg.showConfig(urn.latest());
+                    new ScalingReconciler(fg, reporter).apply(urn, f, now,
+                            ScalingReconciler.plan(config.scaling, now), changes);
+                    if ("unchanged".equals(action) && changes.size() > beforeScaling) {
+                        action = "updated";
+                    }
+                }
                 String version = "latest";
                 if (config.publishVersion) {
                     version = releases.publish(urn, config, pkg.sha512Hex(), namedVersionMatches, changes);
@@ -255,6 +264,12 @@ public final class DeployService {
         return "functiongraph/" + config.function.functionName + "/" + pkg.sha256Hex() + "." + pkg.type();
     }
 
+    private static Object dryRunRequest(String method, String path, Object body) {
+        ObjectNode r = Json.API.createObjectNode();
+        r.put("method", method).put("path", path).set("body", Json.API.valueToTree(body));
+        return r;
+    }
+
     private DeployResult dryRun(DeployConfig config, CodePackage pkg, String codeType, String codeUrl)
             throws FunctionGraphException {
         FunctionSpec f = config.function;
@@ -277,6 +292,22 @@ public final class DeployService {
             reporter.info("Dry run: would reconcile " + config.triggers.size() + " trigger(s) on "
                     + triggerUrn(urn, config.triggerQualifier) + " with POST " + config.cloud.endpoint + "/v2/"
                     + projectId + "/fgs/triggers/{function_urn} (request-triggers.json: what would be created)");
+        }
+        if (!config.scaling.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            String base = "/v2/" + projectId + "/fgs/functions/" + urn.latest();
+            if (config.scaling.maxInstances != null) {
+                requests.add(dryRunRequest("PUT", base + "/config-max-instance",
+                        ScalingReconciler.maxInstanceRequest(config.scaling.maxInstances)));
+            }
+            if (config.scaling.concurrencyPerInstance != null) {
+                ObjectNode body = Json.API.createObjectNode();
+                body.putObject("strategy_config").put("concurrent_num", config.scaling.concurrencyPerInstance);
+                requests.add(dryRunRequest("PUT", base + "/config", body));
+            }
+            Json.write(config.outputDirectory.resolve("request-scaling.json"), requests);
+            reporter.info("Dry run: would read the function's strategy_config and write what differs "
+                    + "(request-scaling.json; the PUT …/config carries the whole configuration with it)");
         }
         reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("

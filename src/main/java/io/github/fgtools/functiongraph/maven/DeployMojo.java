@@ -245,6 +245,22 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.pruneTriggers", defaultValue = "false")
     boolean pruneTriggers;
 
+    /**
+     * The function's maximum number of instances ({@code strategy_config.concurrency}): -1 (no limit) to 1000.
+     * 0 disables the function and is refused unless {@code allowDisable} is set. Unset: left as it is.
+     * @since 0.1.0
+     */
+    @Parameter(property = "functiongraph.maxInstances")
+    Integer maxInstances;
+
+    /** Requests one instance serves at once ({@code strategy_config.concurrent_num}), 1–1000. @since 0.1.0 */
+    @Parameter(property = "functiongraph.concurrencyPerInstance")
+    Integer concurrencyPerInstance;
+
+    /** Allow {@code maxInstances = 0}, which disables the function. @since 0.1.0 */
+    @Parameter(property = "functiongraph.allowDisable", defaultValue = "false")
+    boolean allowDisable;
+
     @Override
     protected String goal() {
         return "deploy";
@@ -292,6 +308,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .alias(alias).canaryWeight(canaryWeight)
                 .versionName(versionName).keepVersions(keepVersions)
                 .triggers(triggers).triggerQualifier(triggerQualifier).pruneTriggers(pruneTriggers)
+                .maxInstances(maxInstances).concurrencyPerInstance(concurrencyPerInstance).allowDisable(allowDisable)
                 .build();
     }
 

@@ -82,6 +82,27 @@ class DeployConfigTest {
     }
 
     @Test
+    void scalingRangesAreCheckedAllAtOnce() throws Exception {
+        String all = Words.thrown(() -> valid(spec()).maxInstances(1001).concurrencyPerInstance(0).build());
+        assertThat(all).contains("<maxInstances> (functiongraph.maxInstances) = 1001: -1 (no limit) to 1000")
+                .contains("<concurrencyPerInstance> (functiongraph.concurrencyPerInstance) = 0: 1 to 1000");
+        assertThat(Words.thrown(() -> valid(spec()).maxInstances(-2).concurrencyPerInstance(1001).build()))
+                .contains("maxInstances").contains("concurrencyPerInstance");
+        DeployConfig ok = valid(spec()).maxInstances(-1).concurrencyPerInstance(1000).build();
+        assertThat(ok.scaling.maxInstances).isEqualTo(-1);
+        assertThat(ok.scaling.concurrencyPerInstance).isEqualTo(1000);
+        assertThat(valid(spec()).build().scaling.isEmpty()).isTrue();
+    }
+
+    @Test
+    void maxInstancesZeroDisablesAndIsRefusedWithoutAllowDisable() throws Exception {
+        assertThat(Words.thrown(() -> valid(spec()).maxInstances(0).build()))
+                .contains("<maxInstances> (functiongraph.maxInstances) = 0: 0 disables the function")
+                .contains("<allowDisable> (functiongraph.allowDisable) = true");
+        assertThat(valid(spec()).maxInstances(0).allowDisable(true).build().scaling.maxInstances).isZero();
+    }
+
+    @Test
     void keepVersionsIsAtLeastOneAndWarnsWithoutPublishing() throws Exception {
         assertThat(Words.thrown(() -> valid(spec()).publishVersion(true).keepVersions(0).build()))
                 .contains("<keepVersions> (functiongraph.keepVersions) = 0: at least 1");

@@ -173,6 +173,7 @@ public final class CloudStandIn implements AutoCloseable {
     private final ObsApi obs;
     private final FunctionGraphApi fg;
     private final TriggersApi triggers;
+    private final ScalingApi scaling;
     private final List<QueuedFault> faults = new ArrayList<>();
     private final List<RecordedRequest> journal = new ArrayList<>();
     private final BufferedWriter journalWriter;
@@ -213,6 +214,7 @@ public final class CloudStandIn implements AutoCloseable {
         this.fg = new FunctionGraphApi(codeDir, this.stateDir == null ? null : this.stateDir.resolve(CODE_DIR), obs,
                 this::regionOf);
         this.triggers = new TriggersApi((p, pkg, name) -> fg.config(p, pkg, name) != null, "apig.standin.example");
+        this.scaling = new ScalingApi(fg::config);
         this.server = new RawHttpServer(port, this::handle);
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
@@ -351,7 +353,7 @@ public final class CloudStandIn implements AutoCloseable {
 
     /** The latest configuration of a function in {@link #PROJECT_ID}, as ShowFunctionConfig answers it, or null. */
     public JsonNode functionConfig(String pkg, String name) {
-        return fg.config(PROJECT_ID, pkg, name);
+        return scaling.overlay(PROJECT_ID, pkg, name, fg.config(PROJECT_ID, pkg, name));
     }
 
     /** The latest configuration of function {@code name} in package {@code default}, or null. */
@@ -627,7 +629,10 @@ public final class CloudStandIn implements AutoCloseable {
                     return denied;
                 }
                 List<String> rest = Arrays.asList(segs).subList(4, segs.length);
-                Reply r = triggerApi ? triggers.handle(in, project, rest) : fg.handle(in, project, rest);
+                Reply r = triggerApi ? triggers.handle(in, project, rest) : scaling.before(in, project, rest);
+                if (r == null) {
+                    r = scaling.after(in, project, rest, fg.handle(in, project, rest));
+                }
                 copyAuth(in, r);
                 return r;
             }
