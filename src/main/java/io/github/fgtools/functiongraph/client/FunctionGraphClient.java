@@ -8,6 +8,7 @@ import io.github.fgtools.functiongraph.client.model.UpdateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionCodeRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateMaxInstanceRequest;
+import io.github.fgtools.functiongraph.client.model.TagsRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -112,6 +113,28 @@ public final class FunctionGraphClient {
     public ObjectNode updateMaxInstances(String urn, UpdateMaxInstanceRequest body) throws FunctionGraphException {
         ApiRequest request = request("PUT", "/" + urn + "/config-max-instance", jsonBody(body), true);
         return json(transport.call(request), request);
+    }
+
+    /** The tag API's requests: {@code /v2/{project_id}/functions/{resource_id}/tags…} (no {@code fgs}). */
+    private ApiRequest tagRequest(String method, String resourceId, String suffix, RequestBody body,
+            boolean idempotent) {
+        return new ApiRequest(ApiRequest.Service.FUNCTIONGRAPH, method, URI.create(endpoint.toString() + "/v2/"
+                + projectId + "/functions/" + resourceId + "/tags" + suffix), headers(), body, idempotent);
+    }
+
+    /** ListFunctionTags: {@code {"tags": [{"key", "value"}], "sys_tags": [...]}}. */
+    public ObjectNode listTags(String resourceId) throws FunctionGraphException {
+        ApiRequest request = tagRequest("GET", resourceId, "", null, true);
+        return json(transport.call(request), request);
+    }
+
+    /** CreateTags: adds the tags, or sets the value of a key the function has. */
+    public void createTags(String resourceId, TagsRequest body) throws FunctionGraphException {
+        ApiRequest request = tagRequest("POST", resourceId, "/create", jsonBody(body), true);
+        ApiResponse response = transport.call(request);
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
     }
 
     /** CreateFunctionVersion; the caller handles FSS.1016 (nothing changed). */

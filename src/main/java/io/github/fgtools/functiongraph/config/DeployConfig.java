@@ -55,6 +55,8 @@ public final class DeployConfig {
     public final boolean pruneTriggers;
     /** {@code maxInstances} and {@code concurrencyPerInstance}, validated; empty: left alone. */
     public final ScalingSpec scaling;
+    /** The function's tags the POM declares, by key; empty: tags are left alone. Others are always kept. */
+    public final java.util.Map<String, String> tags;
     public final List<String> warnings;
 
     private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<TriggerSpec> triggers,
@@ -64,6 +66,7 @@ public final class DeployConfig {
                 : b.alias != null ? b.alias : "latest";
         this.pruneTriggers = b.pruneTriggers;
         this.scaling = b.scaling;
+        this.tags = Collections.unmodifiableMap(b.checkedTags);
         this.function = b.function;
         this.cloud = cloud;
         this.artifactFile = b.artifactFile;
@@ -149,6 +152,8 @@ public final class DeployConfig {
         private Integer concurrencyPerInstance;
         private boolean allowDisable;
         private ScalingSpec scaling;
+        private java.util.Map<String, String> tags;
+        private java.util.Map<String, String> checkedTags;
         private final Problems problems = new Problems();
 
 
@@ -181,6 +186,7 @@ public final class DeployConfig {
         public Builder maxInstances(Integer v) { maxInstances = v; return this; }
         public Builder concurrencyPerInstance(Integer v) { concurrencyPerInstance = v; return this; }
         public Builder allowDisable(boolean v) { allowDisable = v; return this; }
+        public Builder tags(java.util.Map<String, String> v) { tags = v; return this; }
 
         public DeployConfig build() throws InvalidConfigurationException {
             if (function == null) {
@@ -283,6 +289,7 @@ public final class DeployConfig {
             }
             List<TriggerSpec> specs = triggers();
             scaling = ScalingSpec.of(maxInstances, concurrencyPerInstance, allowDisable, problems);
+            checkedTags = TagRules.check(tags, problems);
             problems.throwIfAny("Invalid functiongraph:deploy configuration");
             return new DeployConfig(this, settings, entryTime, specs, new ArrayList<>(problems.warnings()));
         }

@@ -89,6 +89,7 @@ public final class Parameters {
         named(Setting.MAX_INSTANCES, "maxInstances");
         named(Setting.CONCURRENCY_PER_INSTANCE, "concurrencyPerInstance");
         named(Setting.ALLOW_DISABLE, "allowDisable");
+        pomOnly(Setting.TAGS, "tags");
         named(Setting.RETRIES, "retries");
         named(Setting.CONNECT_TIMEOUT, "connectTimeout");
         named(Setting.READ_TIMEOUT, "readTimeout");

@@ -93,12 +93,18 @@ public final class DeployService {
                 if (action == null) {
                     action = update(config, fg, obs, urn, current, pkg, codeType, objectKey, codeUrl, changes);
                 }
-                if (!config.scaling.isEmpty()) {
-                    int beforeScaling = changes.size();
+                if (!config.scaling.isEmpty() || !config.tags.isEmpty()) {
+                    int beforeSettings = changes.size();
                     ObjectNode now = fg.showConfig(urn.latest());
-                    new ScalingReconciler(fg, reporter).apply(urn, f, now,
-                            ScalingReconciler.plan(config.scaling, now), changes);
-                    if ("unchanged".equals(action) && changes.size() > beforeScaling) {
+                    if (!config.scaling.isEmpty()) {
+                        new ScalingReconciler(fg, reporter).apply(urn, f, now,
+                                ScalingReconciler.plan(config.scaling, now), changes);
+                    }
+                    if (!config.tags.isEmpty()) {
+                        new TagReconciler(fg, reporter).apply(TagReconciler.resourceId(now, urn), config.tags,
+                                changes);
+                    }
+                    if ("unchanged".equals(action) && changes.size() > beforeSettings) {
                         action = "updated";
                     }
                 }
@@ -308,6 +314,14 @@ public final class DeployService {
             Json.write(config.outputDirectory.resolve("request-scaling.json"), requests);
             reporter.info("Dry run: would read the function's strategy_config and write what differs "
                     + "(request-scaling.json; the PUT …/config carries the whole configuration with it)");
+        }
+        if (!config.tags.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            requests.add(dryRunRequest("POST", "/v2/" + projectId + "/functions/{func_id}/tags/create",
+                    TagReconciler.request(config.tags)));
+            Json.write(config.outputDirectory.resolve("request-tags.json"), requests);
+            reporter.info("Dry run: would read the function's tags and add or change " + config.tags.size()
+                    + " (request-tags.json: all of them; only those that differ are sent; others are kept)");
         }
         reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("

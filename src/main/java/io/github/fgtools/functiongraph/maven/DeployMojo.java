@@ -261,6 +261,13 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.allowDisable", defaultValue = "false")
     boolean allowDisable;
 
+    /**
+     * The function's tags, one element each: {@code <tags><team>payments</team></tags>}; at most 20. Tags the POM
+     * names are added or changed, the function's other tags are kept. @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> tags;
+
     @Override
     protected String goal() {
         return "deploy";
@@ -309,6 +316,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .versionName(versionName).keepVersions(keepVersions)
                 .triggers(triggers).triggerQualifier(triggerQualifier).pruneTriggers(pruneTriggers)
                 .maxInstances(maxInstances).concurrencyPerInstance(concurrencyPerInstance).allowDisable(allowDisable)
+                .tags(tags)
                 .build();
     }
 

@@ -95,6 +95,26 @@ class DeployConfigTest {
     }
 
     @Test
+    void tagRulesAreCheckedBeforeSending() throws Exception {
+        java.util.Map<String, String> many = new java.util.TreeMap<>();
+        for (int i = 0; i < 21; i++) {
+            many.put("k" + i, "v");
+        }
+        assertThat(Words.thrown(() -> valid(spec()).tags(many).build()))
+                .contains("<tags> = '21 tags': at most 20 per function");
+        java.util.Map<String, String> bad = new java.util.TreeMap<>();
+        bad.put("_sys_owner", "x");
+        bad.put("team", "a#b");
+        String all = Words.thrown(() -> valid(spec()).tags(bad).build());
+        assertThat(all).contains("<tags> = '_sys_owner': a key of 1–128").contains("<tags> = 'team=a#b': a value");
+        java.util.Map<String, String> ok = new java.util.HashMap<>();
+        ok.put("team", "payments");
+        ok.put("cost-center", "");
+        assertThat(valid(spec()).tags(ok).build().tags).containsOnlyKeys("team", "cost-center");
+        assertThat(valid(spec()).build().tags).isEmpty();
+    }
+
+    @Test
     void maxInstancesZeroDisablesAndIsRefusedWithoutAllowDisable() throws Exception {
         assertThat(Words.thrown(() -> valid(spec()).maxInstances(0).build()))
                 .contains("<maxInstances> (functiongraph.maxInstances) = 0: 0 disables the function")
