@@ -1,5 +1,12 @@
 def run = io.github.fgtools.functiongraph.standin.ItRun.of(basedir)
 def fnWrites = run.writes.findAll { it.path.contains('/fgs/functions') }
+def tagWrites = run.writes.findAll { it.path.contains('/tags') }
+// the tags: one CreateTags in build 1 with both, on the function's func_id; none in build 2
+assert tagWrites.size() == 1 : tagWrites.collect { it.method + ' ' + it.path }
+assert tagWrites[0].method == 'POST' && tagWrites[0].path ==~ /.*\/functions\/[0-9a-f-]{36}\/tags\/create/
+assert tagWrites[0].body.action == 'create'
+assert tagWrites[0].body.tags.collect { it.key + '=' + it.value } == ['env=prod', 'team=payments']
+assert run.log.contains('Tags unchanged (2 of the POM')
 // build 1 creates the function, sets the maximum and the per-instance concurrency; build 2 only reads;
 // build 3 (maxInstances=0 without allowDisable) is refused before anything is sent
 assert fnWrites.size() == 3 : fnWrites.collect { it.method + ' ' + it.path }
