@@ -115,6 +115,22 @@ public final class FunctionGraphClient {
         return json(transport.call(request), request);
     }
 
+    /**
+     * ListReservedInstanceConfigs for one function: {@code {"reserved_instances": [{"qualifier_type",
+     * "qualifier_name", "min_count", "idle_mode", ...}]}}.
+     */
+    public ObjectNode listReservedInstances(String unqualifiedUrn) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/reservedinstanceconfigs?function_urn="
+                + unqualifiedUrn.replace(":", "%3A"), null, true);
+        return json(transport.call(request), request);
+    }
+
+    /** UpdateFunctionReservedInstancesCount: {@code PUT …/{qualified_urn}/reservedinstances}. */
+    public ObjectNode updateReservedInstances(String qualifiedUrn, ObjectNode body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + qualifiedUrn + "/reservedinstances", jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
     /** The tag API's requests: {@code /v2/{project_id}/functions/{resource_id}/tags…} (no {@code fgs}). */
     private ApiRequest tagRequest(String method, String resourceId, String suffix, RequestBody body,
             boolean idempotent) {

@@ -55,6 +55,8 @@ public final class DeployConfig {
     public final boolean pruneTriggers;
     /** {@code maxInstances} and {@code concurrencyPerInstance}, validated; empty: left alone. */
     public final ScalingSpec scaling;
+    /** Reserved instances on the alias or latest; empty: left alone. */
+    public final ReservedSpec reserved;
     /** The function's tags the POM declares, by key; empty: tags are left alone. Others are always kept. */
     public final java.util.Map<String, String> tags;
     public final List<String> warnings;
@@ -66,6 +68,7 @@ public final class DeployConfig {
                 : b.alias != null ? b.alias : "latest";
         this.pruneTriggers = b.pruneTriggers;
         this.scaling = b.scaling;
+        this.reserved = b.reserved;
         this.tags = Collections.unmodifiableMap(b.checkedTags);
         this.function = b.function;
         this.cloud = cloud;
@@ -152,6 +155,9 @@ public final class DeployConfig {
         private Integer concurrencyPerInstance;
         private boolean allowDisable;
         private ScalingSpec scaling;
+        private Integer reservedInstances;
+        private Boolean reservedIdleMode;
+        private ReservedSpec reserved;
         private java.util.Map<String, String> tags;
         private java.util.Map<String, String> checkedTags;
         private final Problems problems = new Problems();
@@ -186,6 +192,8 @@ public final class DeployConfig {
         public Builder maxInstances(Integer v) { maxInstances = v; return this; }
         public Builder concurrencyPerInstance(Integer v) { concurrencyPerInstance = v; return this; }
         public Builder allowDisable(boolean v) { allowDisable = v; return this; }
+        public Builder reservedInstances(Integer v) { reservedInstances = v; return this; }
+        public Builder reservedIdleMode(Boolean v) { reservedIdleMode = v; return this; }
         public Builder tags(java.util.Map<String, String> v) { tags = v; return this; }
 
         public DeployConfig build() throws InvalidConfigurationException {
@@ -290,6 +298,7 @@ public final class DeployConfig {
             List<TriggerSpec> specs = triggers();
             scaling = ScalingSpec.of(maxInstances, concurrencyPerInstance, allowDisable, problems);
             checkedTags = TagRules.check(tags, problems);
+            reserved = ReservedSpec.of(reservedInstances, reservedIdleMode, alias, maxInstances, problems);
             problems.throwIfAny("Invalid functiongraph:deploy configuration");
             return new DeployConfig(this, settings, entryTime, specs, new ArrayList<>(problems.warnings()));
         }

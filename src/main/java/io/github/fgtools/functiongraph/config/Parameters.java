@@ -90,6 +90,8 @@ public final class Parameters {
         named(Setting.CONCURRENCY_PER_INSTANCE, "concurrencyPerInstance");
         named(Setting.ALLOW_DISABLE, "allowDisable");
         pomOnly(Setting.TAGS, "tags");
+        named(Setting.RESERVED_INSTANCES, "reservedInstances");
+        named(Setting.RESERVED_IDLE_MODE, "reservedIdleMode");
         named(Setting.RETRIES, "retries");
         named(Setting.CONNECT_TIMEOUT, "connectTimeout");
         named(Setting.READ_TIMEOUT, "readTimeout");

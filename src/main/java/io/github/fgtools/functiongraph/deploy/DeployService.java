@@ -118,6 +118,13 @@ public final class DeployService {
                         new VersionPruning(fg, reporter).prune(urn, config.keepVersions, version, changes);
                     }
                 }
+                if (!config.reserved.isEmpty()) {
+                    int beforeReserved = changes.size();
+                    new ReservedInstances(fg, reporter).apply(urn, config.reserved, changes);
+                    if ("unchanged".equals(action) && changes.size() > beforeReserved) {
+                        action = "updated";
+                    }
+                }
                 int before = changes.size();
                 List<Map<String, Object>> triggers = triggers(config, fg, urn, changes, triggerResults);
                 if ("unchanged".equals(action) && changes.size() > before) {
@@ -322,6 +329,15 @@ public final class DeployService {
             Json.write(config.outputDirectory.resolve("request-tags.json"), requests);
             reporter.info("Dry run: would read the function's tags and add or change " + config.tags.size()
                     + " (request-tags.json: all of them; only those that differ are sent; others are kept)");
+        }
+        if (!config.reserved.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            requests.add(dryRunRequest("PUT", "/v2/" + projectId + "/fgs/functions/"
+                    + ReservedInstances.qualifiedUrn(urn, config.reserved.qualifier) + "/reservedinstances",
+                    ReservedInstances.request(config.reserved, false)));
+            Json.write(config.outputDirectory.resolve("request-reserved-instances.json"), requests);
+            reporter.info("Dry run: would read the reserved instances of " + config.reserved.qualifier
+                    + " and set them when they differ (request-reserved-instances.json)");
         }
         reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("

@@ -268,6 +268,14 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter
     Map<String, String> tags;
 
+    /** Instances kept warm (the API's {@code count}), 0–1000, on the alias when set, else latest. @since 0.1.0 */
+    @Parameter(property = "functiongraph.reservedInstances")
+    Integer reservedInstances;
+
+    /** Idle mode of the reserved instances ({@code idle_mode}); needs {@code reservedInstances}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.reservedIdleMode")
+    Boolean reservedIdleMode;
+
     @Override
     protected String goal() {
         return "deploy";
@@ -316,7 +324,7 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .versionName(versionName).keepVersions(keepVersions)
                 .triggers(triggers).triggerQualifier(triggerQualifier).pruneTriggers(pruneTriggers)
                 .maxInstances(maxInstances).concurrencyPerInstance(concurrencyPerInstance).allowDisable(allowDisable)
-                .tags(tags)
+                .tags(tags).reservedInstances(reservedInstances).reservedIdleMode(reservedIdleMode)
                 .build();
     }
 

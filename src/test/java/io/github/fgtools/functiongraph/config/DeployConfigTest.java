@@ -95,6 +95,18 @@ class DeployConfigTest {
     }
 
     @Test
+    void reservedInstancesRangesAndIdleModeNeedsACount() throws Exception {
+        String all = Words.thrown(() -> valid(spec()).reservedInstances(1001).build());
+        assertThat(all).contains("<reservedInstances> (functiongraph.reservedInstances) = 1001: 0 to 1000");
+        assertThat(Words.thrown(() -> valid(spec()).maxInstances(5).reservedInstances(6).reservedIdleMode(true)
+                .build())).contains("= 6: at most <maxInstances> (functiongraph.maxInstances) (5)");
+        assertThat(Words.thrown(() -> valid(spec()).reservedIdleMode(true).build()))
+                .contains("<reservedIdleMode> (functiongraph.reservedIdleMode) = true: needs <reservedInstances>");
+        assertThat(valid(spec()).reservedInstances(2).alias("prod").build().reserved.qualifier).isEqualTo("prod");
+        assertThat(valid(spec()).reservedInstances(2).build().reserved.qualifier).isEqualTo("latest");
+    }
+
+    @Test
     void tagRulesAreCheckedBeforeSending() throws Exception {
         java.util.Map<String, String> many = new java.util.TreeMap<>();
         for (int i = 0; i < 21; i++) {

@@ -174,6 +174,7 @@ public final class CloudStandIn implements AutoCloseable {
     private final FunctionGraphApi fg;
     private final TriggersApi triggers;
     private final ScalingApi scaling;
+    private final ReservedInstancesApi reserved;
     private final TagsApi tags = new TagsApi();
     private final List<QueuedFault> faults = new ArrayList<>();
     private final List<RecordedRequest> journal = new ArrayList<>();
@@ -216,6 +217,7 @@ public final class CloudStandIn implements AutoCloseable {
                 this::regionOf);
         this.triggers = new TriggersApi((p, pkg, name) -> fg.config(p, pkg, name) != null, "apig.standin.example");
         this.scaling = new ScalingApi(fg::config);
+        this.reserved = new ReservedInstancesApi(fg::config);
         this.server = new RawHttpServer(port, this::handle);
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
@@ -650,6 +652,9 @@ public final class CloudStandIn implements AutoCloseable {
                 }
                 List<String> rest = Arrays.asList(segs).subList(4, segs.length);
                 Reply r = triggerApi ? triggers.handle(in, project, rest) : scaling.before(in, project, rest);
+                if (r == null && !triggerApi) {
+                    r = reserved.handle(in, project, rest);
+                }
                 if (r == null) {
                     r = scaling.after(in, project, rest, fg.handle(in, project, rest));
                 }
