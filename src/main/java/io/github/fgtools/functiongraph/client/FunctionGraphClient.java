@@ -7,6 +7,8 @@ import io.github.fgtools.functiongraph.client.model.CreateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionCodeRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateFunctionConfigRequest;
+import io.github.fgtools.functiongraph.client.model.UpdateMaxInstanceRequest;
+import io.github.fgtools.functiongraph.client.model.TagsRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -105,6 +107,50 @@ public final class FunctionGraphClient {
     public ObjectNode updateConfig(String urn, UpdateFunctionConfigRequest body) throws FunctionGraphException {
         ApiRequest request = request("PUT", "/" + urn + "/config", jsonBody(body), true);
         return json(transport.call(request), request);
+    }
+
+    /** UpdateFunctionMaxInstanceConfig: {@code PUT …/{function_urn}/config-max-instance}. */
+    public ObjectNode updateMaxInstances(String urn, UpdateMaxInstanceRequest body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + urn + "/config-max-instance", jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    /**
+     * ListReservedInstanceConfigs for one function: {@code {"reserved_instances": [{"qualifier_type",
+     * "qualifier_name", "min_count", "idle_mode", ...}]}}.
+     */
+    public ObjectNode listReservedInstances(String unqualifiedUrn) throws FunctionGraphException {
+        ApiRequest request = request("GET", "/reservedinstanceconfigs?function_urn="
+                + unqualifiedUrn.replace(":", "%3A"), null, true);
+        return json(transport.call(request), request);
+    }
+
+    /** UpdateFunctionReservedInstancesCount: {@code PUT …/{qualified_urn}/reservedinstances}. */
+    public ObjectNode updateReservedInstances(String qualifiedUrn, ObjectNode body) throws FunctionGraphException {
+        ApiRequest request = request("PUT", "/" + qualifiedUrn + "/reservedinstances", jsonBody(body), true);
+        return json(transport.call(request), request);
+    }
+
+    /** The tag API's requests: {@code /v2/{project_id}/functions/{resource_id}/tags…} (no {@code fgs}). */
+    private ApiRequest tagRequest(String method, String resourceId, String suffix, RequestBody body,
+            boolean idempotent) {
+        return new ApiRequest(ApiRequest.Service.FUNCTIONGRAPH, method, URI.create(endpoint.toString() + "/v2/"
+                + projectId + "/functions/" + resourceId + "/tags" + suffix), headers(), body, idempotent);
+    }
+
+    /** ListFunctionTags: {@code {"tags": [{"key", "value"}], "sys_tags": [...]}}. */
+    public ObjectNode listTags(String resourceId) throws FunctionGraphException {
+        ApiRequest request = tagRequest("GET", resourceId, "", null, true);
+        return json(transport.call(request), request);
+    }
+
+    /** CreateTags: adds the tags, or sets the value of a key the function has. */
+    public void createTags(String resourceId, TagsRequest body) throws FunctionGraphException {
+        ApiRequest request = tagRequest("POST", resourceId, "/create", jsonBody(body), true);
+        ApiResponse response = transport.call(request);
+        if (!response.isSuccess()) {
+            throw transport.toException(request, response);
+        }
     }
 
     /** CreateFunctionVersion; the caller handles FSS.1016 (nothing changed). */

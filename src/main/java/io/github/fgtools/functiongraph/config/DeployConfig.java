@@ -53,6 +53,12 @@ public final class DeployConfig {
     /** The qualifier the triggers attach to: {@code triggerQualifier}, else the alias, else {@code latest}. */
     public final String triggerQualifier;
     public final boolean pruneTriggers;
+    /** {@code maxInstances} and {@code concurrencyPerInstance}, validated; empty: left alone. */
+    public final ScalingSpec scaling;
+    /** Reserved instances on the alias or latest; empty: left alone. */
+    public final ReservedSpec reserved;
+    /** The function's tags the POM declares, by key; empty: tags are left alone. Others are always kept. */
+    public final java.util.Map<String, String> tags;
     public final List<String> warnings;
 
     private DeployConfig(Builder b, CloudSettings cloud, long outputTimestampMillis, List<TriggerSpec> triggers,
@@ -61,6 +67,9 @@ public final class DeployConfig {
         this.triggerQualifier = b.triggerQualifier != null ? b.triggerQualifier
                 : b.alias != null ? b.alias : "latest";
         this.pruneTriggers = b.pruneTriggers;
+        this.scaling = b.scaling;
+        this.reserved = b.reserved;
+        this.tags = Collections.unmodifiableMap(b.checkedTags);
         this.function = b.function;
         this.cloud = cloud;
         this.artifactFile = b.artifactFile;
@@ -142,6 +151,15 @@ public final class DeployConfig {
         private List<TriggerConfig> triggers;
         private String triggerQualifier;
         private boolean pruneTriggers;
+        private Integer maxInstances;
+        private Integer concurrencyPerInstance;
+        private boolean allowDisable;
+        private ScalingSpec scaling;
+        private Integer reservedInstances;
+        private Boolean reservedIdleMode;
+        private ReservedSpec reserved;
+        private java.util.Map<String, String> tags;
+        private java.util.Map<String, String> checkedTags;
         private final Problems problems = new Problems();
 
 
@@ -171,6 +189,12 @@ public final class DeployConfig {
         public Builder triggers(List<TriggerConfig> v) { triggers = v; return this; }
         public Builder triggerQualifier(String v) { triggerQualifier = Text.blankToNull(v); return this; }
         public Builder pruneTriggers(boolean v) { pruneTriggers = v; return this; }
+        public Builder maxInstances(Integer v) { maxInstances = v; return this; }
+        public Builder concurrencyPerInstance(Integer v) { concurrencyPerInstance = v; return this; }
+        public Builder allowDisable(boolean v) { allowDisable = v; return this; }
+        public Builder reservedInstances(Integer v) { reservedInstances = v; return this; }
+        public Builder reservedIdleMode(Boolean v) { reservedIdleMode = v; return this; }
+        public Builder tags(java.util.Map<String, String> v) { tags = v; return this; }
 
         public DeployConfig build() throws InvalidConfigurationException {
             if (function == null) {
@@ -272,6 +296,9 @@ public final class DeployConfig {
                         + " only; set it, or remove them");
             }
             List<TriggerSpec> specs = triggers();
+            scaling = ScalingSpec.of(maxInstances, concurrencyPerInstance, allowDisable, problems);
+            checkedTags = TagRules.check(tags, problems);
+            reserved = ReservedSpec.of(reservedInstances, reservedIdleMode, alias, maxInstances, problems);
             problems.throwIfAny("Invalid functiongraph:deploy configuration");
             return new DeployConfig(this, settings, entryTime, specs, new ArrayList<>(problems.warnings()));
         }

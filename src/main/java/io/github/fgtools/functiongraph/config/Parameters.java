@@ -93,6 +93,12 @@ public final class Parameters {
         pomOnly(Setting.TRIGGERS, "triggers");
         named(Setting.TRIGGER_QUALIFIER, "triggerQualifier");
         named(Setting.PRUNE_TRIGGERS, "pruneTriggers");
+        named(Setting.MAX_INSTANCES, "maxInstances");
+        named(Setting.CONCURRENCY_PER_INSTANCE, "concurrencyPerInstance");
+        named(Setting.ALLOW_DISABLE, "allowDisable");
+        pomOnly(Setting.TAGS, "tags");
+        named(Setting.RESERVED_INSTANCES, "reservedInstances");
+        named(Setting.RESERVED_IDLE_MODE, "reservedIdleMode");
         named(Setting.RETRIES, "retries");
         named(Setting.CONNECT_TIMEOUT, "connectTimeout");
         named(Setting.READ_TIMEOUT, "readTimeout");

@@ -94,6 +94,21 @@ public final class DeployService {
                 if (action == null) {
                     action = update(config, fg, obs, urn, current, pkg, codeType, objectKey, codeUrl, changes);
                 }
+                if (!config.scaling.isEmpty() || !config.tags.isEmpty()) {
+                    int beforeSettings = changes.size();
+                    ObjectNode now = fg.showConfig(urn.latest());
+                    if (!config.scaling.isEmpty()) {
+                        new ScalingReconciler(fg, reporter).apply(urn, f, now,
+                                ScalingReconciler.plan(config.scaling, now), changes);
+                    }
+                    if (!config.tags.isEmpty()) {
+                        new TagReconciler(fg, reporter).apply(TagReconciler.resourceId(now, urn), config.tags,
+                                changes);
+                    }
+                    if ("unchanged".equals(action) && changes.size() > beforeSettings) {
+                        action = "updated";
+                    }
+                }
                 String version = "latest";
                 if (config.publishVersion) {
                     version = releases.publish(urn, config, pkg.sha512Hex(), namedVersionMatches, changes);
@@ -102,6 +117,13 @@ public final class DeployService {
                     }
                     if (config.keepVersions != null) {
                         new VersionPruning(fg, reporter).prune(urn, config.keepVersions, version, changes);
+                    }
+                }
+                if (!config.reserved.isEmpty()) {
+                    int beforeReserved = changes.size();
+                    new ReservedInstances(fg, reporter).apply(urn, config.reserved, changes);
+                    if ("unchanged".equals(action) && changes.size() > beforeReserved) {
+                        action = "updated";
                     }
                 }
                 int before = changes.size();
@@ -298,6 +320,12 @@ public final class DeployService {
         return "functiongraph/" + config.function.functionName + "/" + pkg.sha256Hex() + "." + pkg.type();
     }
 
+    private static Object dryRunRequest(String method, String path, Object body) {
+        ObjectNode r = Json.API.createObjectNode();
+        r.put("method", method).put("path", path).set("body", Json.API.valueToTree(body));
+        return r;
+    }
+
     private DeployResult dryRun(DeployConfig config, CodePackage pkg, String codeType, String codeUrl)
             throws FunctionGraphException {
         FunctionSpec f = config.function;
@@ -320,6 +348,39 @@ public final class DeployService {
             reporter.info("Dry run: would reconcile " + config.triggers.size() + " trigger(s) on "
                     + triggerUrn(urn, config.triggerQualifier) + " with POST " + config.cloud.endpoint + "/v2/"
                     + projectId + "/fgs/triggers/{function_urn} (request-triggers.json: what would be created)");
+        }
+        if (!config.scaling.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            String base = "/v2/" + projectId + "/fgs/functions/" + urn.latest();
+            if (config.scaling.maxInstances != null) {
+                requests.add(dryRunRequest("PUT", base + "/config-max-instance",
+                        ScalingReconciler.maxInstanceRequest(config.scaling.maxInstances)));
+            }
+            if (config.scaling.concurrencyPerInstance != null) {
+                ObjectNode body = Json.API.createObjectNode();
+                body.putObject("strategy_config").put("concurrent_num", config.scaling.concurrencyPerInstance);
+                requests.add(dryRunRequest("PUT", base + "/config", body));
+            }
+            Json.write(config.outputDirectory.resolve("request-scaling.json"), requests);
+            reporter.info("Dry run: would read the function's strategy_config and write what differs "
+                    + "(request-scaling.json; the PUT …/config carries the whole configuration with it)");
+        }
+        if (!config.tags.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            requests.add(dryRunRequest("POST", "/v2/" + projectId + "/functions/{func_id}/tags/create",
+                    TagReconciler.request(config.tags)));
+            Json.write(config.outputDirectory.resolve("request-tags.json"), requests);
+            reporter.info("Dry run: would read the function's tags and add or change " + config.tags.size()
+                    + " (request-tags.json: all of them; only those that differ are sent; others are kept)");
+        }
+        if (!config.reserved.isEmpty()) {
+            List<Object> requests = new ArrayList<>();
+            requests.add(dryRunRequest("PUT", "/v2/" + projectId + "/fgs/functions/"
+                    + ReservedInstances.qualifiedUrn(urn, config.reserved.qualifier) + "/reservedinstances",
+                    ReservedInstances.request(config.reserved, false)));
+            Json.write(config.outputDirectory.resolve("request-reserved-instances.json"), requests);
+            reporter.info("Dry run: would read the reserved instances of " + config.reserved.qualifier
+                    + " and set them when they differ (request-reserved-instances.json)");
         }
         reporter.info("Dry run: function " + f.functionName + " (" + f.runtime + ", handler " + f.handler + ", "
                 + f.memorySize + " MB, timeout " + f.timeout + " s), code " + codeType + " " + pkg.fileName() + " ("

@@ -276,6 +276,37 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
     @Parameter(property = "functiongraph.pruneTriggers", defaultValue = "false")
     boolean pruneTriggers;
 
+    /**
+     * The function's maximum number of instances ({@code strategy_config.concurrency}): -1 (no limit) to 1000.
+     * 0 disables the function and is refused unless {@code allowDisable} is set. Unset: left as it is.
+     * @since 0.1.0
+     */
+    @Parameter(property = "functiongraph.maxInstances")
+    Integer maxInstances;
+
+    /** Requests one instance serves at once ({@code strategy_config.concurrent_num}), 1–1000. @since 0.1.0 */
+    @Parameter(property = "functiongraph.concurrencyPerInstance")
+    Integer concurrencyPerInstance;
+
+    /** Allow {@code maxInstances = 0}, which disables the function. @since 0.1.0 */
+    @Parameter(property = "functiongraph.allowDisable", defaultValue = "false")
+    boolean allowDisable;
+
+    /**
+     * The function's tags, one element each: {@code <tags><team>payments</team></tags>}; at most 20. Tags the POM
+     * names are added or changed, the function's other tags are kept. @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> tags;
+
+    /** Instances kept warm (the API's {@code count}), 0–1000, on the alias when set, else latest. @since 0.1.0 */
+    @Parameter(property = "functiongraph.reservedInstances")
+    Integer reservedInstances;
+
+    /** Idle mode of the reserved instances ({@code idle_mode}); needs {@code reservedInstances}. @since 0.1.0 */
+    @Parameter(property = "functiongraph.reservedIdleMode")
+    Boolean reservedIdleMode;
+
     @Override
     protected String goal() {
         return "deploy";
@@ -326,6 +357,8 @@ public class DeployMojo extends AbstractFunctionGraphMojo {
                 .alias(alias).canaryWeight(canaryWeight)
                 .versionName(versionName).keepVersions(keepVersions)
                 .triggers(triggers).triggerQualifier(triggerQualifier).pruneTriggers(pruneTriggers)
+                .maxInstances(maxInstances).concurrencyPerInstance(concurrencyPerInstance).allowDisable(allowDisable)
+                .tags(tags).reservedInstances(reservedInstances).reservedIdleMode(reservedIdleMode)
                 .build();
     }
 

@@ -82,6 +82,59 @@ class DeployConfigTest {
     }
 
     @Test
+    void scalingRangesAreCheckedAllAtOnce() throws Exception {
+        String all = Words.thrown(() -> valid(spec()).maxInstances(1001).concurrencyPerInstance(0).build());
+        assertThat(all).contains("<maxInstances> (functiongraph.maxInstances) = 1001: -1 (no limit) to 1000")
+                .contains("<concurrencyPerInstance> (functiongraph.concurrencyPerInstance) = 0: 1 to 1000");
+        assertThat(Words.thrown(() -> valid(spec()).maxInstances(-2).concurrencyPerInstance(1001).build()))
+                .contains("maxInstances").contains("concurrencyPerInstance");
+        DeployConfig ok = valid(spec()).maxInstances(-1).concurrencyPerInstance(1000).build();
+        assertThat(ok.scaling.maxInstances).isEqualTo(-1);
+        assertThat(ok.scaling.concurrencyPerInstance).isEqualTo(1000);
+        assertThat(valid(spec()).build().scaling.isEmpty()).isTrue();
+    }
+
+    @Test
+    void reservedInstancesRangesAndIdleModeNeedsACount() throws Exception {
+        String all = Words.thrown(() -> valid(spec()).reservedInstances(1001).build());
+        assertThat(all).contains("<reservedInstances> (functiongraph.reservedInstances) = 1001: 0 to 1000");
+        assertThat(Words.thrown(() -> valid(spec()).maxInstances(5).reservedInstances(6).reservedIdleMode(true)
+                .build())).contains("= 6: at most <maxInstances> (functiongraph.maxInstances) (5)");
+        assertThat(Words.thrown(() -> valid(spec()).reservedIdleMode(true).build()))
+                .contains("<reservedIdleMode> (functiongraph.reservedIdleMode) = true: needs <reservedInstances>");
+        assertThat(valid(spec()).reservedInstances(2).alias("prod").build().reserved.qualifier).isEqualTo("prod");
+        assertThat(valid(spec()).reservedInstances(2).build().reserved.qualifier).isEqualTo("latest");
+    }
+
+    @Test
+    void tagRulesAreCheckedBeforeSending() throws Exception {
+        java.util.Map<String, String> many = new java.util.TreeMap<>();
+        for (int i = 0; i < 21; i++) {
+            many.put("k" + i, "v");
+        }
+        assertThat(Words.thrown(() -> valid(spec()).tags(many).build()))
+                .contains("<tags> = '21 tags': at most 20 per function");
+        java.util.Map<String, String> bad = new java.util.TreeMap<>();
+        bad.put("_sys_owner", "x");
+        bad.put("team", "a#b");
+        String all = Words.thrown(() -> valid(spec()).tags(bad).build());
+        assertThat(all).contains("<tags> = '_sys_owner': a key of 1–128").contains("<tags> = 'team=a#b': a value");
+        java.util.Map<String, String> ok = new java.util.HashMap<>();
+        ok.put("team", "payments");
+        ok.put("cost-center", "");
+        assertThat(valid(spec()).tags(ok).build().tags).containsOnlyKeys("team", "cost-center");
+        assertThat(valid(spec()).build().tags).isEmpty();
+    }
+
+    @Test
+    void maxInstancesZeroDisablesAndIsRefusedWithoutAllowDisable() throws Exception {
+        assertThat(Words.thrown(() -> valid(spec()).maxInstances(0).build()))
+                .contains("<maxInstances> (functiongraph.maxInstances) = 0: 0 disables the function")
+                .contains("<allowDisable> (functiongraph.allowDisable) = true");
+        assertThat(valid(spec()).maxInstances(0).allowDisable(true).build().scaling.maxInstances).isZero();
+    }
+
+    @Test
     void keepVersionsIsAtLeastOneAndWarnsWithoutPublishing() throws Exception {
         assertThat(Words.thrown(() -> valid(spec()).publishVersion(true).keepVersions(0).build()))
                 .contains("<keepVersions> (functiongraph.keepVersions) = 0: at least 1");

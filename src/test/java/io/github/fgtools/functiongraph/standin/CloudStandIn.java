@@ -184,6 +184,9 @@ public final class CloudStandIn implements AutoCloseable {
     private final ObsApi obs;
     private final FunctionGraphApi fg;
     private final TriggersApi triggers;
+    private final ScalingApi scaling;
+    private final ReservedInstancesApi reserved;
+    private final TagsApi tags = new TagsApi();
     private final List<QueuedFault> faults = new ArrayList<>();
     private final List<RecordedRequest> journal = new ArrayList<>();
     private final BufferedWriter journalWriter;
@@ -224,6 +227,8 @@ public final class CloudStandIn implements AutoCloseable {
         this.fg = new FunctionGraphApi(codeDir, this.stateDir == null ? null : this.stateDir.resolve(CODE_DIR), obs,
                 this::regionOf);
         this.triggers = new TriggersApi((p, pkg, name) -> fg.config(p, pkg, name) != null, "apig.standin.example");
+        this.scaling = new ScalingApi(fg::config);
+        this.reserved = new ReservedInstancesApi(fg::config);
         this.server = new RawHttpServer(port, this::handle);
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
@@ -362,7 +367,18 @@ public final class CloudStandIn implements AutoCloseable {
 
     /** The latest configuration of a function in {@link #PROJECT_ID}, as ShowFunctionConfig answers it, or null. */
     public JsonNode functionConfig(String pkg, String name) {
-        return fg.config(PROJECT_ID, pkg, name);
+        return scaling.overlay(PROJECT_ID, pkg, name, fg.config(PROJECT_ID, pkg, name));
+    }
+
+    /** The tags of function {@code name} (package {@code default}), by its func_id. */
+    public Map<String, String> functionTags(String name) {
+        JsonNode c = functionConfig(name);
+        return c == null ? Map.of() : tags.tags(c.path("func_id").asText());
+    }
+
+    /** Sets tags on function {@code name} (package {@code default}) as another tool would. */
+    public void putFunctionTags(String name, Map<String, String> more) {
+        tags.put(functionConfig(name).path("func_id").asText(), more);
     }
 
     /** The latest configuration of function {@code name} in package {@code default}, or null. */
@@ -628,6 +644,14 @@ public final class CloudStandIn implements AutoCloseable {
             case "functiongraph": {
                 String[] segs = in.rawPath.substring(1).split("/", -1);
                 boolean triggerApi = segs.length >= 4 && segs[3].equals("triggers");
+                boolean tagApi = segs.length >= 5 && segs[2].equals("functions") && segs[4].equals("tags");
+                if (tagApi && !segs[1].isEmpty()) {
+                    Reply denied = authenticate(in, segs[1]);
+                    Reply r = denied != null ? denied : tags.handle(in, segs[1], Arrays.asList(segs).subList(3,
+                            segs.length));
+                    copyAuth(in, r);
+                    return r;
+                }
                 if (segs.length < 4 || !segs[2].equals("fgs") || !(segs[3].equals("functions") || triggerApi)
                         || segs[1].isEmpty()) {
                     return FunctionGraphApi.notFoundApi();
@@ -638,7 +662,13 @@ public final class CloudStandIn implements AutoCloseable {
                     return denied;
                 }
                 List<String> rest = Arrays.asList(segs).subList(4, segs.length);
-                Reply r = triggerApi ? triggers.handle(in, project, rest) : fg.handle(in, project, rest);
+                Reply r = triggerApi ? triggers.handle(in, project, rest) : scaling.before(in, project, rest);
+                if (r == null && !triggerApi) {
+                    r = reserved.handle(in, project, rest);
+                }
+                if (r == null) {
+                    r = scaling.after(in, project, rest, fg.handle(in, project, rest));
+                }
                 copyAuth(in, r);
                 return r;
             }

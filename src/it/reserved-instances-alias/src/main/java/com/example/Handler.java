@@ -1,0 +1,7 @@
+package com.example;
+
+public class Handler {
+    public String handle(String event) {
+        return "{\"ok\": true}";
+    }
+}

@@ -1,0 +1,3 @@
+io.github.fgtools.functiongraph.standin.ItStandIn.setup(basedir)
+
+return true
