@@ -1,25 +1,11 @@
 package io.github.fgtools.functiongraph.deploy;
 
-import io.github.fgtools.functiongraph.Reporter;
-import io.github.fgtools.functiongraph.Words;
-import io.github.fgtools.functiongraph.client.Credentials;
 import io.github.fgtools.functiongraph.client.Json;
-import io.github.fgtools.functiongraph.client.model.TriggerConfig;
-import io.github.fgtools.functiongraph.config.CloudConfig;
 import io.github.fgtools.functiongraph.config.DeployConfig;
-import io.github.fgtools.functiongraph.config.FunctionSpec;
 import io.github.fgtools.functiongraph.standin.CloudStandIn;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -34,63 +20,33 @@ class ScalingDeployTest {
     @TempDir
     Path dir;
 
+    private StandInDeploys fx;
     private CloudStandIn cloud;
-    private Path jar;
-    private final List<String> info = Collections.synchronizedList(new ArrayList<>());
-    private final Reporter listener = new Reporter() {
-        @Override
-        public void info(String message) {
-            info.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private List<String> info;
 
     @BeforeEach
     void start() throws Exception {
-        cloud = CloudStandIn.start(dir.resolve("cloud"));
-        jar = dir.resolve("fn.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
-            j.putNextEntry(new JarEntry("com/example/Handler.class"));
-            j.write(1);
-            j.closeEntry();
-        }
+        fx = StandInDeploys.start(dir);
+        cloud = fx.cloud;
+        info = fx.info;
     }
 
     @AfterEach
     void stop() {
-        cloud.close();
+        fx.close();
     }
 
     private DeployConfig.Builder config(Integer max, Integer perInstance) {
-        return DeployConfig.builder()
-                .function(FunctionSpec.builder().functionName("fn").runtime("Java11")
-                        .handler("com.example.Handler.handle").build())
-                .cloud(CloudConfig.builder().endpoint(cloud.baseUrl()).iamEndpoint(cloud.baseUrl())
-                        .obsEndpoint(cloud.baseUrl()).projectId(CloudStandIn.PROJECT_ID).retries(1)
-                        .readTimeout(2).connectTimeout(2))
-                .artifactFile(jar).outputDirectory(dir.resolve("out"))
+        return fx.config()
                 .maxInstances(max).concurrencyPerInstance(perInstance);
     }
 
     private DeployResult deploy(DeployConfig.Builder b) throws Exception {
-        return new DeployService(listener).deploy(b.build(),
-                () -> Credentials.akSk(CloudStandIn.AK, CloudStandIn.SK, null, "test"));
+        return fx.deploy(b);
     }
 
     private List<String> writes() {
-        return cloud.requests().stream().filter(r -> r.path().contains("/fgs/functions") && !r.method().equals("GET"))
-                .map(r -> r.method() + " " + r.path()).collect(Collectors.toList());
+        return fx.writes("/fgs/functions");
     }
 
     @Test
