@@ -4,22 +4,12 @@ import io.github.fgtools.functiongraph.client.Json;
 import io.github.fgtools.functiongraph.client.model.StrategyConfig;
 import io.github.fgtools.functiongraph.client.model.UpdateMaxInstanceRequest;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.functiongraph.v2.FunctionGraphClient;
 import com.huaweicloud.sdk.functiongraph.v2.FunctionGraphMeta;
-import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequest;
-import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequestBody;
-import com.huaweicloud.sdk.functiongraph.v2.model.FuncCode;
 import com.huaweicloud.sdk.functiongraph.v2.model.ShowFunctionConfigRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.UpdateFunctionConfigRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.UpdateFunctionConfigRequestBody;
@@ -52,20 +42,8 @@ class ScalingApiTest {
     @BeforeEach
     void start() throws Exception {
         standIn = CloudStandIn.start(dir);
-        client = FunctionGraphClient.newBuilder()
-                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true).withTimeout(30))
-                .withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID))
-                .withEndpoints(List.of(standIn.baseUrl())).build();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            z.putNextEntry(new ZipEntry("handler.jar"));
-            z.write("x".getBytes());
-        }
-        client.createFunction(new CreateFunctionRequest().withBody(new CreateFunctionRequestBody()
-                .withFuncName("scale").withPackage("default").withRuntime(CreateFunctionRequestBody.RuntimeEnum.JAVA11)
-                .withHandler("com.example.Handler.handle").withMemorySize(256).withTimeout(30)
-                .withCodeType(CreateFunctionRequestBody.CodeTypeEnum.ZIP).withCodeFilename("scale.zip")
-                .withFuncCode(new FuncCode().withFile(Base64.getEncoder().encodeToString(bytes.toByteArray())))));
+        client = SdkClients.of(standIn);
+        SdkClients.createFunction(client, "scale");
     }
 
     @AfterEach

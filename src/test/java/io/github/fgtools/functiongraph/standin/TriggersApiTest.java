@@ -4,33 +4,24 @@ import io.github.fgtools.functiongraph.client.Json;
 import io.github.fgtools.functiongraph.client.model.CreateTriggerRequest;
 import io.github.fgtools.functiongraph.client.model.UpdateTriggerRequest;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.functiongraph.v2.FunctionGraphClient;
 import com.huaweicloud.sdk.functiongraph.v2.FunctionGraphMeta;
 import com.huaweicloud.sdk.functiongraph.v2.model.ApigTriggerFuncInfo;
-import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequest;
-import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionRequestBody;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionTriggerRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionTriggerRequestBody;
 import com.huaweicloud.sdk.functiongraph.v2.model.CreateFunctionTriggerResponse;
 import com.huaweicloud.sdk.functiongraph.v2.model.DeleteFunctionTriggerRequest;
-import com.huaweicloud.sdk.functiongraph.v2.model.FuncCode;
 import com.huaweicloud.sdk.functiongraph.v2.model.ListFunctionTriggerResult;
 import com.huaweicloud.sdk.functiongraph.v2.model.ListFunctionTriggersRequest;
 import com.huaweicloud.sdk.functiongraph.v2.model.TriggerEventDataRequestBody;
@@ -62,20 +53,8 @@ class TriggersApiTest {
     @BeforeEach
     void start() throws Exception {
         standIn = CloudStandIn.start(dir);
-        client = FunctionGraphClient.newBuilder()
-                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true).withTimeout(30))
-                .withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID))
-                .withEndpoints(List.of(standIn.baseUrl())).build();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            z.putNextEntry(new ZipEntry("handler.jar"));
-            z.write("x".getBytes());
-        }
-        client.createFunction(new CreateFunctionRequest().withBody(new CreateFunctionRequestBody()
-                .withFuncName("trig").withPackage("default").withRuntime(CreateFunctionRequestBody.RuntimeEnum.JAVA11)
-                .withHandler("com.example.Handler.handle").withMemorySize(256).withTimeout(30)
-                .withCodeType(CreateFunctionRequestBody.CodeTypeEnum.ZIP).withCodeFilename("trig.zip")
-                .withFuncCode(new FuncCode().withFile(Base64.getEncoder().encodeToString(bytes.toByteArray())))));
+        client = SdkClients.of(standIn);
+        SdkClients.createFunction(client, "trig");
     }
 
     @AfterEach
